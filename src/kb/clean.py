@@ -1,0 +1,101 @@
+"""Step 2: keep the article, drop what is not it.
+
+Web copies of news stories carry furniture: "Also Read | ..." lines, lists of
+other headlines after "LATEST NEWS", agency disclaimers, bare links, language
+switches, editor initials, photo credits. Whole lines are dropped and lines
+are never rewritten inside, except for a leading header or a trailing agency
+tag, so every sentence of the cleaned text is still a substring of the
+original and evidence quotes stay exact.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from .lexicon import boilerplate
+
+_URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
+_MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
+# A short line near the top that only dates the page: "February 27, 2026 7:29 PM हिंदी".
+_DATE_HEADER = re.compile(
+    rf"^\s*(?:\w+day,?\s+)?(?:{_MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{_MONTH},?\s+\d{{4}}|\d{{4}}-\d{{2}}-\d{{2}})"
+    r"(?:[\s,|]+\d{1,2}[:.]\d{2}\s*(?:[ap]\.?m\.?)?)?(?:\s*(?:IST|CET|CEST|GMT|UTC))?[\s|]*\S{0,12}\s*$",
+    re.IGNORECASE,
+)
+# "date 2021-07-08 " glued in front of the first sentence.
+_DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s+", re.IGNORECASE)
+# "... to the Mediterranean. PTI ABC DEF": an agency tag with editors' initials.
+_TRAILING_TAG = re.compile(r"\s+(?:PTI|IANS|UNI|ANI)(?:\s+[A-Z]{2,4})+\s*$")
+_SENTENCE_END = re.compile(r"[.!?:;\"'”’)]\s*$")
+
+
+@dataclass
+class Cleaned:
+    text: str  # kept paragraphs, joined by blank lines
+    paragraphs: list[str]
+    headline: str | None = None
+    removed: list[str] = field(default_factory=list)
+
+
+@cache
+def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    bp = boilerplate()
+    lines = re.compile("|".join(f"(?:{p})" for p in bp["lines"]), re.IGNORECASE)
+    trailing = re.compile(r"^\s*(?:" + "|".join(bp["trailing_headers"]) + r")\s*[:|]?\s*$", re.IGNORECASE)
+    signoff = re.compile(r"^\s*(?:" + "|".join(f"(?:{p})" for p in bp["signoffs"]) + r")$")
+    return lines, trailing, signoff
+
+
+def _headline_like(line: str) -> bool:
+    """A short line that does not end a sentence: a headline, caption or subhead."""
+    return len(line.split()) <= 25 and not _SENTENCE_END.search(line)
+
+
+def clean(body: str) -> Cleaned:
+    line_pat, trailing_pat, signoff_pat = _patterns()
+    removed: list[str] = []
+    kept: list[str] = []
+    for raw in body.split("\n"):
+        line = raw.strip()
+        if not line:
+            kept.append("")
+            continue
+        if trailing_pat.match(line):
+            removed.append(line)
+            break  # everything after belongs to other stories
+        if line_pat.match(line) or signoff_pat.match(line) or _URL_LINE.match(line):
+            removed.append(line)
+            continue
+        if not any(kept) and _DATE_HEADER.match(line):
+            removed.append(line)
+            continue
+        kept.append(line)
+
+    paragraphs = [p for p in kept if p]
+    # Repeated lines (a headline printed twice) are kept once.
+    deduped: list[str] = []
+    for p in paragraphs:
+        if deduped and deduped[-1] == p:
+            removed.append(p)
+            continue
+        deduped.append(p)
+    paragraphs = deduped
+
+    headline = None
+    while paragraphs and _headline_like(paragraphs[0]) and len(paragraphs) > 1:
+        line = paragraphs.pop(0)
+        removed.append(line)
+        headline = headline or line
+    # A trailing run of headline-like lines or captions is a list of other stories.
+    if paragraphs:
+        paragraphs[-1] = _TRAILING_TAG.sub("", paragraphs[-1])
+    while len(paragraphs) > 1 and (_headline_like(paragraphs[-1]) or "photo credit" in paragraphs[-1].lower()):
+        removed.append(paragraphs.pop())
+    # Captions elsewhere ("... on Friday. Photo credit: IANS").
+    paragraphs = [p for p in paragraphs if not re.search(r"photo credit\s*:", p, re.IGNORECASE)]
+
+    if paragraphs:
+        paragraphs[0] = _DATE_PREFIX.sub("", paragraphs[0])
+    return Cleaned(text="\n\n".join(paragraphs), paragraphs=paragraphs, headline=headline, removed=removed)

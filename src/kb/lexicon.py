@@ -1,0 +1,140 @@
+"""The lexicons in `lexicon/*.yml`, loaded once and shaped for lookup.
+
+They hold knowledge of the domain (titles, ranks, countries, event words,
+boilerplate), never facts of particular articles.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+def _load(name: str) -> Any:
+    return yaml.safe_load(resources.files("kb").joinpath("lexicon", f"{name}.yml").read_text(encoding="utf-8"))
+
+
+def _norm(word: str) -> str:
+    return word.lower().strip(".")
+
+
+@dataclass(frozen=True)
+class Titles:
+    ranks: tuple[tuple[str, str], ...]  # (form as written, canonical rank), longest first
+    honorifics: frozenset[str]
+    indian_honorifics: frozenset[str]
+    office_heads: frozenset[str]
+    office_words: frozenset[str]
+    fillers: frozenset[str]
+
+    def rank_of(self, words: list[str]) -> tuple[str, int] | None:
+        """The rank that the words start with, and how many words it takes."""
+        low = [_norm(w) for w in words]
+        for form, canon in self.ranks:
+            parts = form.split()
+            if low[: len(parts)] == parts:
+                return canon, len(parts)
+        return None
+
+    def is_title_word(self, word: str) -> bool:
+        w = _norm(word)
+        return w in self.office_heads or w in self.office_words or w in self.honorifics
+
+
+@cache
+def titles() -> Titles:
+    data = _load("titles")
+    ranks: list[tuple[str, str]] = []
+    for r in data["ranks"]:
+        for form in [r["name"], *r.get("short", [])]:
+            ranks.append((_norm(form.replace("-", " ")), r["name"]))
+    ranks.sort(key=lambda fr: -len(fr[0].split()))
+    return Titles(
+        ranks=tuple(ranks),
+        honorifics=frozenset(_norm(h) for h in data["honorifics"]),
+        indian_honorifics=frozenset(_norm(h) for h in data["indian_honorifics"]),
+        office_heads=frozenset(_norm(h) for h in data["office_heads"]),
+        office_words=frozenset(_norm(w) for w in data["office_words"]),
+        fillers=frozenset(data["role_fillers"]),
+    )
+
+
+@dataclass(frozen=True)
+class Countries:
+    by_word: dict[str, str]  # "italian" / "italy" / "italy's" -> "Italy"
+    place_country: dict[str, str]  # "rome" -> "Italy"
+    places: dict[str, str]  # "rome" -> "Rome" (as written in the lexicon)
+    words: frozenset[str]  # every single word of any country name, demonym or place
+
+    def country_of(self, word: str) -> str | None:
+        w = word.lower().strip(".")
+        w = re.sub(r"['’]s$", "", w)
+        return self.by_word.get(w)
+
+
+@cache
+def countries() -> Countries:
+    data = _load("countries")
+    by_word: dict[str, str] = {}
+    place_country: dict[str, str] = {}
+    places: dict[str, str] = {}
+    words: set[str] = set()
+    for country, info in data.items():
+        for n in [country, *info.get("names", []), *info.get("demonyms", [])]:
+            by_word[n.lower()] = country
+            words.update(n.lower().split())
+        for p in info.get("places", []):
+            place_country[p.lower()] = country
+            places[p.lower()] = p
+            words.update(p.lower().split())
+    return Countries(by_word, place_country, places, frozenset(words))
+
+
+@cache
+def places() -> dict[str, Any]:
+    return _load("places")
+
+
+@dataclass(frozen=True)
+class Kinds:
+    """Trigger patterns by kind, compiled."""
+
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    precedence: tuple[str, ...]
+    extra: dict[str, Any]
+
+
+def _compile_kinds(data: dict[str, Any]) -> tuple[tuple[str, re.Pattern[str]], ...]:
+    out = []
+    for kind, pats in data["kinds"].items():
+        for p in pats:
+            out.append((kind, re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.IGNORECASE)))
+    return tuple(out)
+
+
+@cache
+def event_kinds() -> Kinds:
+    data = _load("events")
+    return Kinds(_compile_kinds(data), tuple(data["precedence"]), {"references": data["references"]})
+
+
+@cache
+def agreement_kinds() -> Kinds:
+    data = _load("agreements")
+    return Kinds(_compile_kinds(data), tuple(data["kinds"]), {"signed": data["signed"],
+                                                             "not_instrument": data["not_instrument"]})
+
+
+@cache
+def organisations() -> dict[str, Any]:
+    return _load("organisations")
+
+
+@cache
+def boilerplate() -> dict[str, Any]:
+    return _load("boilerplate")
