@@ -1,0 +1,506 @@
+"""People of one article: names introduced by a title, rank, honorific or role.
+
+News style introduces a person with what they are: "Defence Minister Rajnath
+Singh", "Lt Gen Pietro Serino", "Sanjeev Kumar, Defence Production Secretary",
+"his Italian counterpart Guido Crosetto". A run of capitalised words that are
+not title, country or calendar words is a name candidate; it becomes a person
+when such a title stands next to it (or a verb of speech, for an untitled full
+name). Later short forms ("Gen Naravane", "Mr Singh", "Kwatra said") are
+resolved to the person of that article whose name they shorten, choosing by
+rank or office when two share a surname.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..lexicon import countries, titles
+from ..model import Person, Role
+from ..names import name_key, name_lexicon, particles, same_name, short_form_of, surname_key
+from .text import Sentence, Token, tokenize
+
+_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
+@dataclass
+class Mention:
+    sentence: int
+    start: int  # character offsets in the sentence
+    end: int
+    name: str
+    office: str | None = None
+    rank: str | None = None
+    honorific: str | None = None
+    org: str | None = None
+    country: str | None = None
+    titled: bool = False
+    person: int | None = None  # index into the article's people, once resolved
+
+
+@dataclass
+class ArticlePeople:
+    people: list[Person] = field(default_factory=list)
+    mentions: list[Mention] = field(default_factory=list)
+
+    def in_sentence(self, index: int) -> list[Mention]:
+        return [m for m in self.mentions if m.sentence == index and m.person is not None]
+
+
+# ---------------------------------------------------------------- word classes
+def _not_name_words() -> frozenset[str]:
+    t = titles()
+    words = set(w.lower() for w in name_lexicon()["not_names"])
+    words |= t.office_heads | t.office_words | t.honorifics
+    words |= {w for form, _ in t.ranks for w in form.split()}
+    words |= countries().words
+    return frozenset(words)
+
+
+_NOT_NAME: frozenset[str] | None = None
+
+
+def _is_name_word(tok: Token) -> bool:
+    global _NOT_NAME
+    if _NOT_NAME is None:
+        _NOT_NAME = _not_name_words()
+    word = tok.bare
+    if not re.fullmatch(r"[A-ZÀ-Ö][a-zà-öø-ÿ]+(?:[-'’][A-ZÀ-Öa-zà-öø-ÿ]+)*|(?:Mc|Mac|O['’]|D['’])[A-Z][a-z]+", word):
+        return False
+    return word.lower() not in _NOT_NAME
+
+
+def _is_initial(tok: Token) -> bool:
+    return bool(re.fullmatch(r"[A-Z]\.?|[A-Z]{2,3}|(?:[A-Z]\.){2,3}", tok.text)) and not _is_title_token(tok)
+
+
+def _is_title_token(tok: Token) -> bool:
+    """Office words may be lower case ("senior vice-president"); honorifics and ranks are capitalised."""
+    word = tok.bare.lower()
+    t = titles()
+    if word in t.office_heads or word in t.office_words:
+        return True
+    return tok.capitalised and (word in t.honorifics or any(word in form.split() for form, _ in t.ranks))
+
+
+def _country_word(tok: Token) -> str | None:
+    return countries().country_of(tok.text)
+
+
+def _place_word(tok: Token) -> bool:
+    """A country or a known place: "in Mumbai" may end an office ("Consul General in Mumbai")."""
+    return bool(_country_word(tok)) or tok.bare.lower() in countries().place_country
+
+
+# ---------------------------------------------------------------- name runs
+def _name_runs(tokens: list[Token]) -> list[tuple[int, int]]:
+    """Token spans [i, j) that may be a person's name."""
+    ships = set(name_lexicon()["ship_prefixes"])
+    runs = []
+    i = 0
+    while i < len(tokens):
+        if _is_name_word(tokens[i]) or (_is_initial(tokens[i]) and i + 1 < len(tokens)
+                                        and (_is_name_word(tokens[i + 1]) or _is_initial(tokens[i + 1]))):
+            j = i + 1
+            while j < len(tokens):
+                tok = tokens[j]
+                prev_possessive = tokens[j - 1].text != tokens[j - 1].bare and not tokens[j - 1].text.endswith(".")
+                if prev_possessive:
+                    break
+                if _is_name_word(tok) or (_is_initial(tok) and j + 1 < len(tokens) and _is_name_word(tokens[j + 1])):
+                    j += 1
+                elif (tok.text.lower() in particles() and j + 1 < len(tokens) and _is_name_word(tokens[j + 1])):
+                    j += 1
+                else:
+                    break
+            # Initials alone are not a name; a name ends on a word.
+            while j > i and _is_initial(tokens[j - 1]):
+                j -= 1
+            if j > i and not (i > 0 and tokens[i - 1].text in ships):
+                runs.append((i, j))
+            i = max(j, i + 1)
+        else:
+            i += 1
+    return runs
+
+
+# ---------------------------------------------------------------- titles around a name
+_FUNCTION_WORDS = {"the", "a", "an", "and", "of", "in", "on", "at", "by", "with", "for", "from", "to", "as"}
+
+
+def _parse_rank_only(phrase: list[Token]) -> bool:
+    """The tokens (nearest last) are only a rank and/or an honorific."""
+    t = titles()
+    words = [w.bare for w in reversed(phrase)]
+    while words and words[-1].lower() in t.honorifics:
+        words.pop()
+    r = t.rank_of(words) if words else None
+    return not words or bool(r and r[1] == len(words))
+
+
+def _scan_left(tokens: list[Token], i: int, sentence: str) -> list[Token]:
+    """The title phrase that ends right before token i (nearest token last)."""
+    t = titles()
+    out: list[Token] = []
+    k = i - 1
+    depth = 0
+    while k >= 0:
+        tok = tokens[k]
+        word = tok.bare.lower()
+        if tok.text == ")":
+            depth += 1
+        elif tok.text == "(":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth > 0:
+            pass  # inside "(DP)" or "(shipbuilding)"
+        elif tok.text != tok.bare and tok.capitalised and not tok.text.endswith(".") and not _country_word(tok):
+            # "Mazagon Dock's director": the employer, its words before, then stop.
+            out.append(tok)
+            k -= 1
+            while k >= 0 and tokens[k].capitalised and tokens[k].text == tokens[k].bare \
+                    and tokens[k].bare.lower() not in _FUNCTION_WORDS:
+                out.append(tokens[k])
+                k -= 1
+            break
+        elif tok.text == ",":
+            # "Deputy Prime Minister ..., Antonio Tajani", "the Chief of Staff ..., General X":
+            # a title may stand before the comma, next to the name or to its rank.
+            if k == 0 or not (_is_title_token(tokens[k - 1]) or _place_word(tokens[k - 1])) \
+                    or any(o.text == "," for o in out):
+                break
+            if out and not _parse_rank_only(out):
+                break
+        elif _is_title_token(tok) or word in t.fillers and word not in {"in", "at", "to", "on"}:
+            pass
+        elif word in {"in", "to"} and out and _place_word(out[-1]):
+            pass  # "Consul General in Mumbai", "Ambassador to India"
+        elif word == "counterpart" or word == "counterparts":
+            pass
+        elif _place_word(tok):
+            pass
+        elif re.fullmatch(r"[A-Z][A-Z&]{1,7}", tok.text) and out:
+            out.append(tok)  # "BSL Chairman": an acronym of the employer, then stop
+            break
+        else:
+            break
+        out.append(tok)
+        k -= 1
+    # Drop leading fillers and an opening comma.
+    while out and (out[-1].text == "," or out[-1].bare.lower() in t.fillers):
+        out.pop()
+    return out
+
+
+def _scan_right(tokens: list[Token], j: int) -> list[Token]:
+    """An appositive title after ", ": "Sanjeev Kumar, Defence Production Secretary"."""
+    t = titles()
+    if j >= len(tokens) or tokens[j].text != ",":
+        return []
+    out: list[Token] = []
+    k = j + 1
+    depth = 0
+    while k < len(tokens):
+        tok = tokens[k]
+        word = tok.bare.lower()
+        if tok.text == "(":
+            depth += 1
+        elif tok.text == ")":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth > 0:
+            pass
+        elif _is_title_token(tok) or _country_word(tok) or (word in t.fillers and word not in {"in", "at", "to", "on"}):
+            pass
+        elif word in {"in", "to"} and k + 1 < len(tokens) and _country_word(tokens[k + 1]):
+            pass
+        elif tok.text != tok.bare and tok.capitalised:
+            pass  # "Italian Navy's"
+        else:
+            break
+        out.append(tok)
+        k += 1
+    while out and (out[-1].bare.lower() in t.fillers or out[-1].text in {",", "("}):
+        out.pop()
+    if not any(tok.bare.lower() in t.office_heads for tok in out):
+        return []
+    return out
+
+
+@dataclass
+class TitleParts:
+    office: str | None = None
+    rank: str | None = None
+    honorific: str | None = None
+    org: str | None = None
+    country: str | None = None
+    counterpart: bool = False
+
+
+def _parse_title(phrase: list[Token], sentence: str) -> TitleParts:
+    """Split a title phrase (in reading order) into honorific, rank, office, employer and country."""
+    t = titles()
+    parts = TitleParts()
+    words = list(phrase)
+    # Honorific and rank sit next to the name, at the end of a left phrase.
+    if words and words[-1].bare.lower() in t.honorifics:
+        parts.honorific = words.pop().bare
+    for n in (3, 2, 1):
+        if len(words) >= n:
+            r = t.rank_of([w.bare for w in words[-n:]])
+            if r and r[1] == n:
+                parts.rank = r[0]
+                del words[-n:]
+                break
+    if words and words[-1].bare.lower() in t.honorifics:
+        parts.honorific = parts.honorific or words.pop().bare
+    if parts.honorific and parts.honorific.lower() in t.indian_honorifics:
+        parts.country = "India"
+    if any(w.bare.lower().startswith("counterpart") for w in words):
+        parts.counterpart = True
+        words = [w for w in words if not w.bare.lower().startswith("counterpart")]
+    # An employer named before the office: "Fincantieri's", "BSL".
+    poss = next((n for n, w in enumerate(words) if w.text != w.bare and not w.text.endswith(".")
+                 and not _country_word(w)), None)
+    if poss is not None and all(w.capitalised for w in words[: poss + 1]):
+        parts.org = sentence[words[0].start:words[poss].start + len(words[poss].bare)]
+        parts.country = next((c for w in words[: poss + 1] if (c := _country_word(w))), None)
+        words = words[poss + 1:]
+    elif words and re.fullmatch(r"[A-Z][A-Z&]{1,7}", words[0].text) and not _country_word(words[0]):
+        parts.org = words[0].bare
+        words = words[1:]
+    # Country words leading the office ("Italian", "Italy's") are the country, not the title.
+    while words and (_country_word(words[0]) or words[0].bare.lower() in t.fillers):
+        parts.country = _country_word(words[0]) or parts.country
+        words = words[1:]
+    # "... of Italy", "... to India" at the end.
+    if len(words) >= 2 and _country_word(words[-1]) and words[-2].bare.lower() in {"of", "to", "in"}:
+        if words[-2].bare.lower() == "of" or parts.country is None:
+            parts.country = parts.country or _country_word(words[-1])
+        if words[-2].bare.lower() == "of":
+            words = words[:-2]
+    for w in words:
+        c = _country_word(w)
+        if c and parts.country is None and w.bare.lower() not in {"in", "to"}:
+            parts.country = c
+    if any(w.bare.lower() in t.office_heads for w in words):
+        start, end = words[0].start, words[-1].end
+        office = sentence[start:end].strip(" ,")
+        parts.office = _title_case(office)
+    elif words and parts.rank is None and len(words) == 1 and t.rank_of([words[0].bare]):
+        parts.rank = t.rank_of([words[0].bare])[0]  # type: ignore[index]
+    return parts
+
+
+_SMALL = {"of", "for", "and", "the", "in", "to", "at", "on", "&"}
+
+
+def _title_case(office: str) -> str:
+    """Offices written in lower case ("prime minister") get capitals; others stay as written."""
+    if any(c.isupper() for c in office):
+        return office
+    return " ".join(w if w in _SMALL else w[:1].upper() + w[1:] for w in office.split(" "))
+
+
+# ---------------------------------------------------------------- country by office
+def _office_country(office: str | None) -> str | None:
+    if not office:
+        return None
+    low = office.lower()
+    for country, offices in name_lexicon()["office_country"].items():
+        if any(o.lower() in low for o in offices):
+            return country
+    return None
+
+
+# ---------------------------------------------------------------- the extractor
+def find_people(sentences: list[Sentence]) -> ArticlePeople:
+    """People of one article, with every mention resolved to one of them."""
+    speech = set(name_lexicon()["speech_verbs"])
+    mentions: list[Mention] = []
+    for s_index, sent in enumerate(sentences):
+        tokens = tokenize(sent.text)
+        for i, j in _name_runs(tokens):
+            left = list(reversed(_scan_left(tokens, i, sent.text)))
+            right = _scan_right(tokens, j)
+            lp = _parse_title(left, sent.text) if left else TitleParts()
+            rp = _parse_title(right, sent.text) if right else TitleParts()
+            name = sent.text[tokens[i].start:tokens[j - 1].start + len(tokens[j - 1].bare)]
+            m = Mention(s_index, tokens[i].start, tokens[j - 1].end, name)
+            m.office = lp.office or rp.office
+            m.rank = lp.rank or rp.rank
+            m.honorific = lp.honorific
+            m.org = lp.org or rp.org
+            m.country = lp.country or rp.country
+            m.titled = bool(m.office or m.rank or m.honorific or lp.counterpart)
+            if lp.counterpart and not m.office:
+                m.office = "counterpart"  # filled in from the other side below
+            if not m.titled and j - i >= 2:
+                before = tokens[i - 1].bare.lower() if i > 0 else ""
+                after = tokens[j].bare.lower() if j < len(tokens) else ""
+                m.titled = after in speech or before in speech or (before == "to" and i > 1
+                                                                    and tokens[i - 2].bare.lower() == "according")
+            mentions.append(m)
+    return _resolve_mentions(mentions, sentences)
+
+
+def _resolve_mentions(mentions: list[Mention], sentences: list[Sentence]) -> ArticlePeople:
+    result = ArticlePeople()
+    people: list[Person] = []
+    info: list[dict] = []  # per person: ranks, offices, honorifics seen
+
+    def add_person(m: Mention) -> int:
+        people.append(Person(id="", name=m.name))
+        info.append({"ranks": set(), "offices": [], "honorifics": set(), "names": [m.name], "country": None})
+        return len(people) - 1
+
+    # Full names first, so that short forms met earlier can still find them.
+    for m in mentions:
+        if len(name_key(m.name).split()) < 2:
+            continue
+        idx = next((k for k, p in enumerate(people) if any(same_name(m.name, n) for n in info[k]["names"])), None)
+        if idx is None:
+            if not m.titled:
+                continue
+            idx = add_person(m)
+        m.person = idx
+        info[idx]["names"].append(m.name)
+    # Untitled full names seen before their titled mention were skipped above; pick them up.
+    for m in mentions:
+        if m.person is None and len(name_key(m.name).split()) >= 2:
+            idx = next((k for k, p in enumerate(people) if any(same_name(m.name, n) for n in info[k]["names"])), None)
+            m.person = idx
+    for m in mentions:
+        if m.person is None:
+            continue
+        d = info[m.person]
+        if m.rank:
+            d["ranks"].add(m.rank)
+        if m.honorific:
+            d["honorifics"].add(m.honorific.lower())
+    # Short forms: "Gen Naravane", "Ms Singh", "Kwatra".
+    for m in mentions:
+        if m.person is not None:
+            continue
+        cands = [k for k in range(len(people)) if any(short_form_of(m.name, n) for n in info[k]["names"])]
+        if len(cands) > 1:
+            cands = _disambiguate(m, cands, info, mentions)
+        if cands:
+            m.person = cands[0]
+        elif m.titled and (m.rank or m.office or m.honorific) and len(m.name) > 2:
+            m.person = add_person(m)  # known only by title and surname
+    # Roles, countries, names.
+    for m in mentions:
+        if m.person is None:
+            continue
+        d = info[m.person]
+        if m.office and m.office != "counterpart":
+            entry = (m.office, m.org)
+            if entry not in d["offices"]:
+                d["offices"].append(entry)
+        if m.country and not d["country"]:
+            d["country"] = m.country
+        d["names"].append(m.name)
+    _counterparts(mentions, info, sentences)
+    _infer_countries(mentions, info, sentences)
+    for k, p in enumerate(people):
+        d = info[k]
+        p.name = _canonical_name(d["names"])
+        p.aliases = sorted({n for n in d["names"] if name_key(n) != name_key(p.name)})
+        offices = [o for o, _ in d["offices"]]
+        p.country = d["country"] or next((c for o in offices if (c := _office_country(o))), None)
+        for office, org in d["offices"]:
+            title = f"{office}, {org}" if org and org.lower() not in office.lower() else office
+            p.roles.append(Role(title=title, country=p.country))
+        if not p.roles and d["ranks"]:
+            p.roles.append(Role(title=sorted(d["ranks"])[0], country=p.country))
+    result.people = people
+    result.mentions = [m for m in mentions if m.person is not None]
+    return result
+
+
+def _disambiguate(m: Mention, cands: list[int], info: list[dict], mentions: list[Mention]) -> list[int]:
+    """Two people share a surname: choose by rank, then honorific, then the latest mentioned."""
+    if m.rank:
+        by_rank = [k for k in cands if m.rank in info[k]["ranks"]]
+        if by_rank:
+            return by_rank
+    if m.office:
+        by_office = [k for k in cands if any(m.office.lower() in o.lower() for o, _ in info[k]["offices"])]
+        if by_office:
+            return by_office
+    if m.honorific:
+        civil = [k for k in cands if not info[k]["ranks"]]
+        if civil:
+            cands = civil
+    earlier = [x for x in mentions if x.person in cands and x.sentence <= m.sentence]
+    if earlier:
+        return [earlier[-1].person]  # type: ignore[list-item]
+    return cands
+
+
+def _counterparts(mentions: list[Mention], info: list[dict], sentences: list[Sentence]) -> None:
+    """ "his Italian counterpart X": X holds the office of the sentence's other person."""
+    for m in mentions:
+        if m.office != "counterpart" or m.person is None or info[m.person]["offices"]:
+            continue
+        others = [x for x in mentions if x.sentence == m.sentence and x.person not in (None, m.person)
+                  and x.start < m.start]
+        for x in reversed(others):
+            offices = info[x.person]["offices"]  # type: ignore[index]
+            if offices:
+                info[m.person]["offices"].append((_strip_country(offices[0][0]), None))
+                break
+
+
+_OTHER = {"India": "Italy", "Italy": "India"}
+_COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(\w+)\s+counterparts?\b", re.IGNORECASE)
+_VISITING = re.compile(r"\b(?:visit(?:ing|ed|s)?|tour(?:ing|ed)?|arrived in|arrives in)\s+(?:to\s+)?(?:[\w-]+\s+){0,3}?"
+                       r"(?:to|in)?\s*([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")
+
+
+def _infer_countries(mentions: list[Mention], info: list[dict], sentences: list[Sentence]) -> None:
+    """Countries that follow from the sentence: "X and his Italian counterpart", "X, on a visit to Italy".
+
+    Both rules read the relation as India–Italy: the other side of an Italian is Indian.
+    """
+    for s_index, sent in enumerate(sentences):
+        here = [m for m in mentions if m.sentence == s_index and m.person is not None]
+        if not here:
+            continue
+        subject = min(here, key=lambda m: m.start)
+        if info[subject.person]["country"]:  # type: ignore[index]
+            continue
+        side = None
+        cp = _COUNTERPART.search(sent.text)
+        if cp and cp.start() > subject.start:
+            side = _OTHER.get(countries().country_of(cp.group(1)) or "")
+        if side is None:
+            for v in _VISITING.finditer(sent.text):
+                if v.start() < subject.end:
+                    continue
+                place = v.group(1)
+                visited = countries().country_of(place) or countries().place_country.get(place.lower())
+                side = _OTHER.get(visited or "")
+                break
+        if side:
+            info[subject.person]["country"] = side  # type: ignore[index]
+
+
+def _strip_country(office: str) -> str:
+    return re.sub(r"^(?:Indian|Italian|India's|Italy's)\s+", "", office)
+
+
+def _canonical_name(names: list[str]) -> str:
+    """The most frequent full spelling; the longer one on a tie."""
+    full = [n for n in names if len(name_key(n).split()) >= 2] or names
+    counts: dict[str, int] = {}
+    for n in full:
+        counts[n] = counts.get(n, 0) + 1
+    return max(counts, key=lambda n: (counts[n], len(n)))
+
+
+def surname(name: str) -> str:
+    return surname_key(name)

@@ -1,0 +1,90 @@
+"""Person names: normal forms for comparison, and when two spellings are one name."""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from functools import cache
+
+from .lexicon import _load, titles
+
+
+@cache
+def name_lexicon() -> dict:
+    return _load("names")
+
+
+@cache
+def particles() -> frozenset[str]:
+    return frozenset(name_lexicon()["particles"])
+
+
+def ascii_fold(text: str) -> str:
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
+
+
+def name_tokens(name: str) -> list[str]:
+    """Lower-case words of a name without honorifics; runs of initials are joined ("M. M." -> "mm")."""
+    words = re.sub(r"[^a-z' -]+", " ", ascii_fold(name).lower().replace(".", " ")).split()
+    words = [w for w in words if w not in titles().honorifics]
+    out: list[str] = []
+    for w in words:
+        if len(w) == 1 and out and re.fullmatch(r"[a-z]+", out[-1]) and len(out[-1]) <= 3 and _all_initials(out):
+            out[-1] += w
+        else:
+            out.append(w)
+    return out
+
+
+def _all_initials(words: list[str]) -> bool:
+    return all(len(w) <= 3 for w in words)
+
+
+def name_key(name: str) -> str:
+    return " ".join(name_tokens(name))
+
+
+def surname_key(name: str) -> str:
+    toks = [t for t in name_tokens(name) if t not in particles()]
+    return toks[-1] if toks else ""
+
+
+def given_key(name: str) -> str:
+    toks = name_tokens(name)
+    return toks[0] if len(toks) > 1 else ""
+
+
+def initials_of(name: str) -> str:
+    """Initials of the given names: "Manoj Mukund Naravane" -> "mm", "M M Naravane" -> "mm"."""
+    toks = [t for t in name_tokens(name) if t not in particles()][:-1]
+    return "".join(t if len(t) <= 3 and not re.search(r"[aeiou]", t) else t[0] for t in toks)
+
+
+def same_name(a: str, b: str) -> bool:
+    """Two spellings of one full name: equal, a one-letter slip in the surname, or initials of the given names."""
+    ka, kb = name_key(a), name_key(b)
+    if not ka or not kb:
+        return False
+    if ka == kb:
+        return True
+    ta, tb = ka.split(), kb.split()
+    if len(ta) < 2 or len(tb) < 2:
+        return False
+    sa, sb = surname_key(a), surname_key(b)
+    ga, gb = ta[0], tb[0]
+    if ga == gb and sa != sb and min(len(sa), len(sb)) >= 5:
+        # "Crosetto" / "Crisetto": one slip in a long surname with the same given name.
+        return difflib.SequenceMatcher(None, sa, sb).ratio() >= 0.85
+    if sa == sb and (initials_of(a) == initials_of(b)) and (len(ga) <= 3 or len(gb) <= 3):
+        return True
+    return False
+
+
+def short_form_of(short: str, full: str) -> bool:
+    """ "Singh" is a short form of "Rajesh Kumar Singh"; "Perego" of "Matteo Perego di Cremnago". """
+    s = name_key(short)
+    toks = name_key(full).split()
+    if not s or len(toks) < 2 or " " in s:
+        return False
+    return s == surname_key(full) or s in [t for t in toks[1:] if t not in particles()]
