@@ -16,6 +16,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..lexicon import countries, titles
+from ..ids import slug, unique
 from ..model import Person, Role
 from ..names import name_key, name_lexicon, particles, same_name, short_form_of, surname_key
 from .text import Sentence, Token, tokenize
@@ -416,6 +417,9 @@ def _resolve_mentions(mentions: list[Mention], sentences: list[Sentence]) -> Art
             p.roles.append(Role(title=title, country=p.country))
         if not p.roles and d["ranks"]:
             p.roles.append(Role(title=sorted(d["ranks"])[0], country=p.country))
+    taken: set[str] = set()
+    for p in people:
+        p.id = unique(slug(p.name), taken)
     result.people = people
     result.mentions = [m for m in mentions if m.person is not None]
     return result
