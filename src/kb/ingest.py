@@ -100,7 +100,8 @@ def read_article(path: Path) -> RawArticle:
     if not data.strip():
         raise ArticleError("empty file")
     if len(data) > MAX_BYTES:
-        raise ArticleError(f"{len(data) // 1_000_000} MB is too large for a news article (limit {MAX_BYTES // 1_000_000} MB)")
+        raise ArticleError(f"{len(data) // 1_000_000} MB is too large for a news article "
+                           f"(limit {MAX_BYTES // 1_000_000} MB)")
     text, warnings = decode(data)
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     meta, body, fm_warnings = split_front_matter(text)
@@ -136,7 +137,8 @@ def read_folder(seeds: Path) -> tuple[list[RawArticle], list[Problem]]:
             problems.append(Problem(path.name, f"same text as {seen[art.digest]}; skipped"))
             continue
         if art.source_id in seen:
-            problems.append(Problem(path.name, f"its page id {art.source_id} clashes with {seen[art.source_id]}; rename it"))
+            clash = seen[art.source_id]
+            problems.append(Problem(path.name, f"its page id {art.source_id} clashes with {clash}; rename it"))
             continue
         seen[art.digest] = seen[art.source_id] = path.name
         articles.append(art)

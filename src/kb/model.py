@@ -103,6 +103,10 @@ class Event:
     bilateral: bool = True
     # True for background mentions ("elevated ... in March 2023").
     background: bool = False
+    # How the date was found: text (a date phrase of the sentence), context
+    # (the date of the story the sentence continues), publication (only the
+    # article's date was known), curated, or None when unknown.
+    date_basis: str | None = None
     curated: bool = False
 
 

@@ -27,7 +27,8 @@ _TOPIC_STOP = {"between", "during", "with", "was", "were", "has", "had", "have",
 _ANAPHORA = re.compile(r"\b(?:the|this|that|these|such)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _BILATERAL = re.compile(r"\b(?:the (?:two )?(?:nations|countries|sides|governments)|both (?:nations|countries|sides)"
                         r"|bilateral)\b", re.IGNORECASE)
-_FUTURE = re.compile(r"\b(?:since the (?:signing|adoption)|agreed to (?:conclude|sign|finalise|finalize|work)|will|would|to be signed|plan(?:s|ned)? to"
+_FUTURE = re.compile(r"\b(?:since the (?:signing|adoption)|agreed to (?:conclude|sign|finalise|finalize|work)"
+                     r"|will|would|to be signed|plan(?:s|ned)? to"
                      r"|expected to|likely to|is set to|are set to|proposed|draft|negotiat\w+)\b", re.IGNORECASE)
 
 
@@ -59,7 +60,7 @@ def _title_from(sentence: str, start: int, end: int) -> str | None:
     # Capitalised words before: "Italy-India Joint Strategic Action Plan".
     prefix: list[str] = []
     for w in reversed(left_words):
-        if w[:1].isupper() and w.lower() not in {"the", "a", "an", "this", "that", "an"} and not w.endswith(("'s", "’s")):
+        if w[:1].isupper() and w.lower() not in {"the", "a", "an", "this", "that"} and not w.endswith(("'s", "’s")):
             prefix.insert(0, w)
         else:
             break
@@ -216,8 +217,8 @@ def find_agreements(sentences: list[Sentence], people: ArticlePeople, orgs: Arti
                     title = f"{label} between {' and '.join(parties)}"
                 if kind == "other" and title:
                     pass
-                result.agreements.append(Agreement(id="", title=title, kind=kind, parties=parties))
-                idx = len(result.agreements) - 1
+                idx = len(result.agreements)
+                result.agreements.append(Agreement(id=f"agr-{idx}", title=title, kind=kind, parties=parties))
                 by_key[_key(title)] = idx
             agr = result.agreements[idx]
             if parties and not agr.parties:

@@ -13,10 +13,11 @@ rank or office when two share a surname.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from ..lexicon import countries, titles
 from ..ids import slug, unique
+from ..lexicon import countries, titles
 from ..model import Person, Role
 from ..names import name_key, name_lexicon, particles, same_name, short_form_of, surname_key
 from .text import Sentence, Token, tokenize
@@ -317,8 +318,14 @@ def _office_country(office: str | None) -> str | None:
 
 
 # ---------------------------------------------------------------- the extractor
-def find_people(sentences: list[Sentence]) -> ArticlePeople:
-    """People of one article, with every mention resolved to one of them."""
+def find_people(sentences: list[Sentence], home: str | None = None,
+                org_country: Callable[[str], str | None] | None = None) -> ArticlePeople:
+    """People of one article, with every mention resolved to one of them.
+
+    `home` is the country the article's own officials serve (its press names
+    foreign officials with their nationality and its own without);
+    `org_country` gives the country of an employer named in a role.
+    """
     speech = set(name_lexicon()["speech_verbs"])
     mentions: list[Mention] = []
     for s_index, sent in enumerate(sentences):
@@ -344,10 +351,11 @@ def find_people(sentences: list[Sentence]) -> ArticlePeople:
                 m.titled = after in speech or before in speech or (before == "to" and i > 1
                                                                     and tokens[i - 2].bare.lower() == "according")
             mentions.append(m)
-    return _resolve_mentions(mentions, sentences)
+    return _resolve_mentions(mentions, sentences, home, org_country or (lambda name: None))
 
 
-def _resolve_mentions(mentions: list[Mention], sentences: list[Sentence]) -> ArticlePeople:
+def _resolve_mentions(mentions: list[Mention], sentences: list[Sentence], home: str | None,
+                      org_country: Callable[[str], str | None]) -> ArticlePeople:
     result = ArticlePeople()
     people: list[Person] = []
     info: list[dict] = []  # per person: ranks, offices, honorifics seen
@@ -411,7 +419,10 @@ def _resolve_mentions(mentions: list[Mention], sentences: list[Sentence]) -> Art
         p.name = _canonical_name(d["names"])
         p.aliases = sorted({n for n in d["names"] if name_key(n) != name_key(p.name)})
         offices = [o for o, _ in d["offices"]]
-        p.country = d["country"] or next((c for o in offices if (c := _office_country(o))), None)
+        employers = [org for _, org in d["offices"] if org]
+        p.country = (d["country"] or next((c for o in offices if (c := _office_country(o))), None)
+                     or next((c for org in employers if (c := org_country(org))), None)
+                     or (home if not employers else None))
         for office, org in d["offices"]:
             title = f"{office}, {org}" if org and org.lower() not in office.lower() else office
             p.roles.append(Role(title=title, country=p.country))

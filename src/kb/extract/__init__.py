@@ -1,0 +1,135 @@
+"""Step 4: everything one article says, as a pure function of that article.
+
+clean -> date -> sentences -> organisations -> people -> agreements -> events.
+Ids here are local to the article; `resolve` gives the site-wide ones.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from ..clean import clean
+from ..ids import slug, unique
+from ..ingest import RawArticle
+from ..lexicon import boilerplate
+from ..model import Extraction, Source
+from ..pubdate import publication_date
+from .agreements import find_agreements
+from .dates import parse_iso
+from .events import find_events
+from .organisations import find_organisations
+from .people import find_people
+from .text import split_sentences
+
+# Bump when extraction changes, so cached results of older code are not reused.
+EXTRACTOR_VERSION = "1"
+
+_OUTLET_COUNTRY = {"ANSA": "Italy", "Agenzia Nova": "Italy", "Decode39": "Italy", "Formiche": "Italy"}
+
+
+def extract_article(raw: RawArticle) -> Extraction:
+    cleaned = clean(raw.body)
+    pub = publication_date(raw.body, raw.meta)
+    dateline = pub.dateline
+    source = Source(
+        id=raw.source_id,
+        file=raw.file,
+        title=raw.meta.get("title") or cleaned.headline or _first_words(cleaned.text),
+        outlet=raw.meta.get("outlet") or (dateline.outlet if dateline else None) or _outlet_in(raw.body),
+        published=pub.value,
+        published_basis=pub.basis,
+        url=raw.meta.get("url"),
+        language=raw.meta.get("language") or _language(cleaned.text),
+        text=cleaned.text,
+        warnings=[*raw.warnings, *pub.warnings],
+    )
+    if source.language != "en":
+        source.warnings.append(f"language {source.language!r} is not English; nothing was extracted")
+        return Extraction(source=source)
+    if not cleaned.text.strip():
+        source.warnings.append("nothing left after removing boilerplate")
+        return Extraction(source=source)
+
+    sentences = split_sentences(cleaned.text)
+    home = _OUTLET_COUNTRY.get(source.outlet or "") or _home_country(cleaned.text)
+    orgs = find_organisations(sentences, home)
+    taken: set[str] = set()
+    for o in orgs.organisations:
+        o.id = unique(slug(o.acronym or o.name), taken)
+        o.sources = [source.id]
+    people = find_people(sentences, home, orgs.country_of)
+    agreements = find_agreements(sentences, people, orgs, source.id)
+    anchor = _anchor(pub.value)
+    events = find_events(sentences, people, orgs, agreements, anchor,
+                         dateline.place if dateline else None, source.id)
+
+    for p in people.people:
+        p.sources = [source.id]
+        p.events = [e.id for e in events if p.id in e.participants]
+        for r in p.roles:
+            r.date, r.source = pub.value, source.id
+    for a in agreements.agreements:
+        a.sources = [source.id]
+    return Extraction(source, people.people, orgs.organisations, agreements.agreements, events)
+
+
+def _anchor(value: str | None) -> dt.date | None:
+    """Relative dates ("on Thursday") resolve only against a publication day."""
+    if not value or len(value) != 10:
+        return None
+    span = parse_iso(value)
+    return span[0] if span else None
+
+
+def _first_words(text: str, n: int = 12) -> str | None:
+    words = text.split()
+    if not words:
+        return None
+    return " ".join(words[:n]) + ("…" if len(words) > n else "")
+
+
+def _outlet_in(body: str) -> str | None:
+    """An agency named in a sign-off ("(ANI)", "--IANS") when no dateline named it."""
+    for name in boilerplate()["outlets"]:
+        if re.search(rf"(?:\(|--\s*){re.escape(name)}\)?\s*$", body, re.MULTILINE):
+            return name
+    return None
+
+
+def _language(text: str) -> str:
+    """English, or the script/language it plainly is not: enough to refuse what rules cannot read."""
+    letters = [c for c in text if c.isalpha()]
+    if not letters:
+        return "unknown"
+    latin = sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f")
+    if latin / len(letters) < 0.6:
+        if any("\u0900" <= c <= "\u097f" for c in letters):
+            return "hi"
+        return "non-latin"
+    words = re.findall(r"[a-z]+", text.lower())
+    english = sum(1 for w in words if w in _ENGLISH)
+    italian = sum(1 for w in words if w in _ITALIAN)
+    if words and english < 0.08 * len(words):
+        return "it" if italian > english else "unknown"
+    return "en"
+
+
+_ENGLISH = {"the", "and", "of", "to", "in", "a", "is", "was", "with", "for", "on", "by", "that", "as", "at", "his",
+            "her", "their", "has", "have", "said", "from", "an", "were", "be", "will"}
+_ITALIAN = {"il", "la", "di", "che", "e", "del", "della", "per", "con", "una", "un", "sono", "nel", "alla", "ha"}
+
+
+_OFFICIAL = (r"(?:[A-Za-z]+\s+){0,3}?(?:Minister|Secretary|Chief|Ambassador|counterpart|President|Director|"
+             r"General|Admiral|Commander|Envoy|Consul|delegation)")
+
+
+def _home_country(text: str) -> str | None:
+    """The side whose officials go unqualified: the press names the other side's as "Italian X" / "Italy's X"."""
+    italian = len(re.findall(rf"\b(?:Italian|Italy['’]s)\s+{_OFFICIAL}", text))
+    indian = len(re.findall(rf"\b(?:Indian|India['’]s)\s+{_OFFICIAL}", text))
+    if italian > indian:
+        return "India"
+    if indian > italian:
+        return "Italy"
+    return None

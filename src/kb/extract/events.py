@@ -1,0 +1,426 @@
+"""Events of one article: what happened, when, where, and who took part.
+
+A sentence reports an event with a trigger word ("met", "called on", "visited",
+"exercise", "Joint Defence Committee") from the events lexicon. The people
+before the first trigger are the subject; those after a trigger are its
+objects. The date is a date phrase of the sentence, else the date of the story
+the sentence continues, else the publication date (marked as such). Clauses
+that only refer back ("during the meeting", "the exercise on July 4 and 5")
+add evidence, and a date, to the event they refer to. Events of one article
+that are the same happening are merged.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+
+from ..lexicon import countries, event_kinds, places
+from ..model import Event, Evidence
+from .agreements import ArticleAgreements
+from .dates import DateMention, find_dates, parse_iso
+from .organisations import ArticleOrganisations
+from .people import ArticlePeople
+from .text import Sentence
+
+_VERB_TITLE = {"called on": "calls on", "calls on": "calls on", "call on": "calls on", "received": "receives",
+               "receives": "receives", "hosted": "hosts", "spoke to": "speaks with", "spoke with": "speaks with",
+               "phone call": "speaks with", "telephone conversation": "speaks with"}
+_FUTURE = re.compile(r"\b(?:will|shall|is (?:scheduled|slated|due|expected|set) to|are (?:scheduled|slated|due|"
+                     r"expected|set) to|to be held|next (?:week|month|year)|plans? to|would)\b", re.IGNORECASE)
+_GENERIC = re.compile(r"\b(?:more|further|greater|regular|deepen\w*|expand\w*|step(?:ped)? up|enhanc\w*|"
+                      r"increase\w*|number of)\b", re.IGNORECASE)
+_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:he|she|He|She)\b")
+_SHIP = re.compile(r"\b((?:INS|ITS|HMS|USS|FS|NRP|ICGS)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)")
+_THIRD = {"India", "Italy"}
+
+
+@dataclass
+class _Trigger:
+    kind: str
+    start: int
+    end: int
+    text: str
+    reference: bool = False
+
+
+@dataclass
+class _Candidate:
+    event: Event
+    sentence: int
+    date_basis: str  # text | context | publication | none
+    subject: list[str] = field(default_factory=list)
+    objects: list[str] = field(default_factory=list)
+    named: bool = False
+    verb: str = "meets"
+
+
+# ---------------------------------------------------------------- triggers
+def _triggers(text: str) -> list[_Trigger]:
+    lex = event_kinds()
+    refs = [m.span() for p in lex.extra["references"] for m in re.finditer(p, text, re.IGNORECASE)]
+    found: list[_Trigger] = []
+    for kind, pat in lex.patterns:
+        for m in pat.finditer(text):
+            if any(t.start < m.end() and m.start() < t.end for t in found):
+                continue
+            ref = any(a <= m.start() and m.end() <= b for a, b in refs)
+            found.append(_Trigger(kind, m.start(), m.end(), m.group(), ref))
+    return sorted(found, key=lambda t: t.start)
+
+
+def _event_name(text: str, trig: _Trigger) -> str | None:
+    """A capitalised name around the trigger: "11th India-Italy Joint Defence Committee meeting"."""
+    cap = r"(?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z0-9][\w+'’-]*\s+)*"
+    left = re.search(rf"{cap}$", text[:trig.start])
+    name_left = left.group() if left else ""
+    name_left = re.sub(r"^(?:The|A|An|In|On|At|During|After)\s+", "", name_left)
+    word = trig.text
+    if not (word[:1].isupper() or name_left.strip()):
+        return None
+    right = re.match(r"(?:\s+(?:of|on|for|in)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|\s+meeting|\s+\(\w+\))?",
+                     text[trig.end:])
+    tail = right.group() if right else ""
+    name = (name_left + word + tail).strip()
+    words = name.split()
+    caps = [w for w in words if w[:1].isupper()]
+    if len(words) < 2 or len(caps) < 2:
+        return None
+    # Not a name when its capitals are only a person's or a country's ("Italian exercise").
+    return name
+
+
+# ---------------------------------------------------------------- places
+def _place(text: str, trig: _Trigger | None) -> str | None:
+    c = countries()
+    lex = places()
+    found: list[tuple[int, str]] = []
+    for sea in lex["seas"]:
+        for m in re.finditer(rf"\b{re.escape(sea)}\b", text, re.IGNORECASE):
+            found.append((m.start(), sea))
+    for m in re.finditer(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(Sea|Ocean|Gulf|Bay|coast|Coast)\b", text):
+        found.append((m.start(), f"{m.group(1)} {m.group(2)}"))
+    for pre in lex["prefixes"]:
+        for m in re.finditer(rf"\b{re.escape(pre)}\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)", text):
+            found.append((m.start(1), m.group(1)))
+    for m in re.finditer(r"\b(?:in|at|to|from|visited|visit|reached|near|off)\s+(?:the\s+)?"
+                         r"([A-Z][a-z]+(?:\s(?:di\s)?[A-Z][a-z]+)?)", text):
+        name = m.group(1)
+        for cand in (name, name.split()[0]):
+            if cand.lower() in c.place_country:
+                found.append((m.start(1), c.places[cand.lower()]))
+                break
+    if not found:
+        return None
+    if trig is None:
+        return found[0][1]
+    # The place nearest after the trigger, else nearest before it.
+    after = [f for f in found if f[0] >= trig.start]
+    pick = min(after, key=lambda f: f[0]) if after else max(found, key=lambda f: f[0])
+    return pick[1]
+
+
+def _country_of_place(place: str | None) -> str | None:
+    if not place:
+        return None
+    c = countries()
+    return c.country_of(place) or c.place_country.get(place.lower())
+
+
+# ---------------------------------------------------------------- dates
+def _pick_date(dates: list[DateMention], trig: _Trigger) -> DateMention | None:
+    if not dates:
+        return None
+    # The nearest date after the trigger; one before it counts as a little farther.
+    return min(dates, key=lambda d: d.start - trig.end if d.start >= trig.start else trig.start - d.end + 40)
+
+
+def _is_background(value: str | None, anchor: dt.date | None) -> bool:
+    if not value or not anchor:
+        return False
+    span = parse_iso(value)
+    return bool(span and (anchor - span[1]).days > 45)
+
+
+# ---------------------------------------------------------------- the extractor
+def find_events(sentences: list[Sentence], people: ArticlePeople, orgs: ArticleOrganisations,
+                agreements: ArticleAgreements, anchor: dt.date | None, default_place: str | None,
+                source_id: str) -> list[Event]:
+    pub = anchor.isoformat() if anchor else None
+    candidates: list[_Candidate] = []
+    context_date: str | None = None  # the date of the story being told
+    context_place = default_place
+    last_subject: str | None = None
+    for s_index, sent in enumerate(sentences):
+        text = sent.text
+        mentions = _mentions(sent, s_index, people)
+        dates = find_dates(text, anchor)
+        future = bool(_FUTURE.search(text))
+        trigs = _triggers(text)
+        # Explicit foreground dates become the story's date for the sentences that follow.
+        first_subject = next((pid for pos, pid in mentions), None)
+        groups = _group(trigs, mentions, text, last_subject)
+        for trig, subject, objects in groups:
+            if trig.reference:
+                _refer(candidates, trig, text, dates, s_index, source_id, anchor)
+                continue
+            participants = list(dict.fromkeys(subject + objects))
+            name = _event_name(text, trig)
+            place = _place(text, trig)
+            ships = _SHIP.findall(text) if trig.kind == "exercise" else []
+            if not _worth_an_event(trig, participants, name, place, ships, text, future, dates):
+                continue
+            d = _pick_date(dates, trig)
+            if d is not None:
+                date, end, basis = d.value, d.end_value, "text"
+            elif context_date and not future:
+                date, end, basis = context_date, None, "context"
+            elif pub:
+                date, end, basis = (pub if not future else pub[:7]), None, "publication"
+            else:
+                date, end, basis = None, None, "none"
+            ev = Event(id="", title="", kind=trig.kind, date=date, end_date=end,
+                       place=place or (context_place if basis != "text" or not _is_background(date, anchor) else None),
+                       participants=participants, evidence=[Evidence(source_id, text)], sources=[source_id])
+            ev.organisations = [orgs.organisations[i].id for i in orgs.by_sentence.get(s_index, [])
+                                if orgs.organisations[i].id]
+            ev.background = _is_background(date, anchor)
+            cand = _Candidate(ev, s_index, basis, subject, objects, bool(name),
+                              _VERB_TITLE.get(trig.text.lower(), "meets"))
+            ev.title = _title(cand, name, people, ships)
+            candidates.append(cand)
+            if basis == "text" and not ev.background and not future:
+                context_date = date
+            if place and not ev.background:
+                context_place = place
+        if first_subject:
+            last_subject = first_subject
+        # A sentence with an explicit date and no event still moves the story on.
+        if not groups and dates and not future:
+            d = dates[0]
+            if not _is_background(d.value, anchor):
+                context_date = d.value
+    events = _merge_all(candidates)
+    for i, ev in enumerate(events):
+        ev.id = f"ev-{i}"
+    _link_agreements(events, candidates, agreements, sentences, anchor, source_id)
+    _mark_bilateral(events, people, sentences, candidates)
+    return events
+
+
+def _mentions(sent: Sentence, s_index: int, people: ArticlePeople) -> list[tuple[int, str]]:
+    """(position, person id) of the people a sentence names, by name or by office ("the Chief of Army Staff")."""
+    out = [(m.start, people.people[m.person].id) for m in people.in_sentence(s_index)]  # type: ignore[index]
+    taken = [(m.start, m.end) for m in people.in_sentence(s_index)]
+    for p in people.people:
+        for role in p.roles:
+            title = role.title.split(",")[0]
+            if len(title.split()) < 2 or title.lower() in {"prime minister", "defence minister"}:
+                continue  # two words at least, and not an office every country has
+            for m in re.finditer(rf"\b{re.escape(title)}\b", sent.text, re.IGNORECASE):
+                if not any(a <= m.start() < b + 40 for a, b in taken):
+                    out.append((m.start(), p.id))
+    return sorted(out)
+
+
+def _group(trigs: list[_Trigger], mentions: list[tuple[int, str]], text: str,
+           last_subject: str | None) -> list[tuple[_Trigger, list[str], list[str]]]:
+    """Triggers of one sentence, each with its subject and objects; triggers that add no one join the one before."""
+    if not trigs:
+        return []
+    first = trigs[0].start
+    subject = [pid for pos, pid in mentions if pos < first]
+    if not subject and last_subject and _PRONOUN_SUBJECT.search(text[:first + 1]):
+        subject = [last_subject]
+    out: list[tuple[_Trigger, list[str], list[str]]] = []
+    for n, trig in enumerate(trigs):
+        nxt = trigs[n + 1].start if n + 1 < len(trigs) else len(text)
+        objects = [pid for pos, pid in mentions if trig.start <= pos < nxt and pid not in subject]
+        if not trig.reference and n > 0 and _PRONOUN_SUBJECT.search(text[trigs[n - 1].end:trig.start]) and not subject:
+            subject = [last_subject] if last_subject else []
+        if out and not trig.reference:
+            prev, psub, pobj = out[-1]
+            new_people = [o for o in objects if o not in pobj]
+            separate = new_people and pobj and trig.kind in {"meeting", "visit", "ceremony"} and not prev.reference
+            if not separate and not prev.reference:
+                kind = _stronger(prev.kind, trig.kind)
+                keep = prev if kind == prev.kind else trig
+                out[-1] = (keep, psub, list(dict.fromkeys(pobj + objects)))
+                continue
+        out.append((trig, subject, objects))
+    return out
+
+
+def _stronger(a: str, b: str) -> str:
+    order = event_kinds().precedence
+    return a if order.index(a) <= order.index(b) else b
+
+
+def _worth_an_event(trig: _Trigger, participants: list[str], name: str | None, place: str | None,
+                    ships: list[str], text: str, future: bool, dates: list[DateMention]) -> bool:
+    """Only reported happenings: someone took part, or it has a name, or (for exercises) ships and a place."""
+    if future and _GENERIC.search(text) and not dates and not participants:
+        return False  # "exercises will be deepened": a plan, not a happening
+    if trig.kind == "exercise":
+        return bool(ships or name or (place and dates))
+    if trig.kind in {"meeting", "signing"}:
+        return len(participants) >= 1
+    if trig.kind == "announcement":
+        return bool(participants) and not future
+    if trig.kind == "visit":
+        return bool(participants) or bool(dates and place)
+    return bool(participants or name)
+
+
+def _refer(candidates: list[_Candidate], trig: _Trigger, text: str, dates: list[DateMention], s_index: int,
+           source_id: str, anchor: dt.date | None) -> None:
+    """ "The exercise on July 4 and 5 covered ...": evidence, and a better date, for an event already read."""
+    kind = trig.kind
+    target = next((c for c in reversed(candidates) if c.event.kind == kind), None)
+    if target is None and kind in {"meeting", "visit"}:
+        target = next((c for c in reversed(candidates) if c.event.kind in {"meeting", "visit", "committee"}), None)
+    if target is None:
+        return
+    if not any(e.quote == text for e in target.event.evidence):
+        target.event.evidence.append(Evidence(source_id, text))
+    d = _pick_date(dates, trig)
+    if d is not None and target.date_basis != "text":
+        target.event.date, target.event.end_date, target.date_basis = d.value, d.end_value, "text"
+        target.event.background = _is_background(d.value, anchor)
+
+
+def _names(ids: list[str], people: ArticlePeople) -> list[str]:
+    by_id = {p.id: p.name for p in people.people}
+    return [by_id[i] for i in ids if i in by_id]
+
+
+def _title(c: _Candidate, name: str | None, people: ArticlePeople, ships: list[str]) -> str:
+    ev = c.event
+    subj = _names(c.subject, people)
+    objs = _names([o for o in c.objects if o not in c.subject], people)
+    where = f" in {ev.place}" if ev.place else ""
+    if name and ev.kind not in {"meeting", "visit"}:
+        return name
+    if ev.kind == "meeting" and (subj or objs):
+        a = subj or objs[:1]
+        b = [o for o in objs if o not in a]
+        if b:
+            return f"{' and '.join(a)} {c.verb} {_join(b)}{where}"
+        return f"Meeting of {_join(a)}{where}"
+    if ev.kind == "visit":
+        who = _join(subj or objs)
+        if who:
+            return f"{who} visits {ev.place}" if ev.place else f"Visit by {who}"
+        return f"Visit to {ev.place}" if ev.place else "Visit"
+    if ev.kind == "exercise" and ships:
+        return f"{_join(list(dict.fromkeys(ships)))} exercise{where}"
+    label = ev.kind.capitalize()
+    who = _join(subj + objs)
+    return f"{label}{where}" + (f" with {who}" if who else "")
+
+
+def _join(names: list[str]) -> str:
+    if len(names) <= 1:
+        return "".join(names)
+    return ", ".join(names[:-1]) + " and " + names[-1]
+
+
+# ---------------------------------------------------------------- merging within an article
+def _compatible_dates(a: str | None, b: str | None) -> bool:
+    if a is None or b is None:
+        return True
+    sa, sb = parse_iso(a), parse_iso(b)
+    if not sa or not sb:
+        return a == b
+    return sa[0] <= sb[1] + dt.timedelta(days=1) and sb[0] <= sa[1] + dt.timedelta(days=1)
+
+
+def _same(a: _Candidate, b: _Candidate) -> bool:
+    ea, eb = a.event, b.event
+    kinds = {ea.kind, eb.kind}
+    if ea.kind != eb.kind and not (kinds <= {"meeting", "committee", "dialogue"} and (a.named or b.named)):
+        return False
+    if not _compatible_dates(ea.date, eb.date):
+        return False
+    if ea.place and eb.place and ea.place != eb.place:
+        return False
+    pa, pb = set(ea.participants), set(eb.participants)
+    if ea.kind == "meeting" and pa and pb:
+        return pa == pb or (len(pa & pb) >= 2) or pa <= pb or pb <= pa
+    if pa and pb:
+        return bool(pa & pb)
+    return (a.named and b.named and ea.title == eb.title) or not (pa or pb) or ea.kind in {"visit", "exercise"}
+
+
+def _merge_all(cands: list[_Candidate]) -> list[Event]:
+    merged: list[_Candidate] = []
+    for c in cands:
+        target = next((m for m in merged if _same(m, c)), None)
+        if target is None:
+            merged.append(c)
+            continue
+        t, e = target.event, c.event
+        for q in e.evidence:
+            if not any(q.quote == x.quote for x in t.evidence):
+                t.evidence.append(q)
+        t.participants = list(dict.fromkeys(t.participants + e.participants))
+        t.organisations = list(dict.fromkeys(t.organisations + e.organisations))
+        rank = {"text": 0, "context": 1, "publication": 2, "none": 3}
+        if rank[c.date_basis] < rank[target.date_basis] or (
+                c.date_basis == target.date_basis and e.date and t.date and len(e.date) > len(t.date)):
+            t.date, t.end_date, target.date_basis = e.date, e.end_date, c.date_basis
+            t.background = e.background
+        t.kind = _stronger(t.kind, e.kind)
+        t.place = t.place or e.place
+        if c.named and not target.named or (len(e.participants) > len(t.participants) and not target.named):
+            t.title, target.named = e.title, c.named or target.named
+    for m in merged:
+        m.event.date_basis = m.date_basis
+    return [m.event for m in merged]
+
+
+def _link_agreements(events: list[Event], cands: list[_Candidate], agreements: ArticleAgreements,
+                     sentences: list[Sentence], anchor: dt.date | None, source_id: str) -> None:
+    """An agreement concluded in a sentence belongs to that sentence's event (or the story's) and takes its date."""
+    by_sentence: dict[int, Event] = {}
+    for c in cands:
+        ev = next((e for e in events if c.event is e or any(q.quote == sentences[c.sentence].text
+                                                              for q in e.evidence)), None)
+        if ev is not None:
+            by_sentence.setdefault(c.sentence, ev)
+    for idx, s_list in agreements.concluded_in.items():
+        agr = agreements.agreements[idx]
+        s_index = s_list[0]
+        ev = by_sentence.get(s_index)
+        if ev is None:
+            earlier = [i for i in by_sentence if i < s_index]
+            ev = by_sentence[max(earlier)] if earlier else None
+            if ev is not None and ev.background:
+                ev = None
+        dates = find_dates(sentences[s_index].text, anchor)
+        if dates:
+            agr.date = dates[0].value
+        elif ev is not None:
+            agr.date = ev.date
+        elif anchor:
+            agr.date = anchor.isoformat()
+        if ev is not None:
+            if agr.id and agr.id not in ev.agreements:
+                ev.agreements.append(agr.id)
+            if ev.id and ev.id not in agr.events:
+                agr.events.append(ev.id)
+            if agr.signatories:
+                ev.participants = list(dict.fromkeys(ev.participants + agr.signatories))
+
+
+def _mark_bilateral(events: list[Event], people: ArticlePeople, sentences: list[Sentence],
+                    cands: list[_Candidate]) -> None:
+    """An event is India–Italy unless a third country takes part or hosts it."""
+    country = {p.id: p.country for p in people.people}
+    for ev in events:
+        sides = {country.get(pid) for pid in ev.participants} - {None}
+        place_country = _country_of_place(ev.place)
+        if place_country:
+            sides.add(place_country)
+        ev.bilateral = not (sides - _THIRD)

@@ -1,0 +1,276 @@
+"""Step 5: merge what the articles say into one page per real entity.
+
+People merge on spelling variants of one full name (a one-letter slip in a
+long surname, initials for given names) when their countries agree; a person
+known in an article only by title and surname joins the one full name that
+fits. Events merge when they are of one kind, on compatible dates, and share
+a participant (or, with no participants, a place). Agreements merge on their
+kind and the words of their titles. Articles are read oldest first, so ids
+and canonical names do not move when newer articles arrive.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .extract.dates import parse_iso
+from .ids import slug, unique
+from .model import Agreement, Event, Extraction, KnowledgeBase, Organisation, Person
+from .names import name_key, same_name, short_form_of
+
+_STOP = {"of", "on", "in", "the", "for", "and", "between", "to", "a", "an", "india", "italy", "indian", "italian",
+         "italy-india", "india-italy"}
+
+
+@dataclass
+class _PersonCluster:
+    person: Person
+    names: Counter[str] = field(default_factory=Counter)
+    countries: Counter[str] = field(default_factory=Counter)
+
+
+def _order(extractions: list[Extraction]) -> list[Extraction]:
+    return sorted(extractions, key=lambda x: (x.source.published or "9999", x.source.file))
+
+
+def _countries_agree(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a == b
+
+
+# ---------------------------------------------------------------- people
+def _resolve_people(extractions: list[Extraction], kb: KnowledgeBase) -> dict[tuple[str, str], str]:
+    clusters: list[_PersonCluster] = []
+    local: dict[tuple[str, str], int] = {}
+    for ex in extractions:
+        sid = ex.source.id
+        for p in ex.people:
+            full = len(name_key(p.name).split()) >= 2
+            variants = [p.name, *p.aliases]
+            match: int | None = None
+            if full:
+                match = next((i for i, c in enumerate(clusters)
+                              if _countries_agree(c.person.country, p.country)
+                              and any(same_name(v, n) for v in variants for n in c.names)), None)
+            else:
+                cands = [i for i, c in enumerate(clusters) if _countries_agree(c.person.country, p.country)
+                         and any(short_form_of(p.name, n) for n in c.names)]
+                match = cands[0] if len(cands) == 1 else None
+            if match is None:
+                clusters.append(_PersonCluster(Person(id="", name=p.name, country=p.country)))
+                match = len(clusters) - 1
+            c = clusters[match]
+            for v in variants:
+                if len(name_key(v).split()) >= 2 or not full:
+                    c.names[v] += 1 if v == p.name else 0
+                    c.names.setdefault(v, 0)
+            if p.country:
+                c.countries[p.country] += 1
+            c.person.roles.extend(p.roles)
+            if sid not in c.person.sources:
+                c.person.sources.append(sid)
+            local[sid, p.id] = match
+    taken: set[str] = set()
+    ids: list[str] = []
+    for c in clusters:
+        person = c.person
+        full_names = [n for n in c.names if len(name_key(n).split()) >= 2] or list(c.names)
+        person.name = max(full_names, key=lambda n: (c.names[n], len(n), n))
+        person.aliases = sorted(n for n in c.names if n != person.name)
+        person.country = c.countries.most_common(1)[0][0] if c.countries else None
+        person.id = unique(slug(person.name), taken)
+        for alias in person.aliases:
+            if name_key(alias) != name_key(person.name) and len(name_key(alias).split()) >= 2:
+                kb.merges.append((alias, person.name))
+        kb.people[person.id] = person
+        ids.append(person.id)
+    return {key: ids[i] for key, i in local.items()}
+
+
+# ---------------------------------------------------------------- organisations
+def _resolve_organisations(extractions: list[Extraction], kb: KnowledgeBase) -> dict[tuple[str, str], str]:
+    by_key: dict[str, Organisation] = {}
+    out: dict[tuple[str, str], str] = {}
+    taken: set[str] = set()
+    for ex in extractions:
+        for o in ex.organisations:
+            keys = [k for k in ((o.acronym or "").lower(), f"{o.name.lower()}|{o.country}") if k]
+            found = next((by_key[k] for k in keys if k in by_key), None)
+            if found is None:
+                found = Organisation(id="", name=o.name, acronym=o.acronym, country=o.country, kind=o.kind)
+                base = slug(o.acronym or o.name)
+                if base in taken and o.country:
+                    base = slug(f"{o.acronym or o.name} {o.country}")
+                found.id = unique(base, taken)
+                kb.organisations[found.id] = found
+            found.acronym = found.acronym or o.acronym
+            found.country = found.country or o.country
+            if found.kind == "other":
+                found.kind = o.kind
+            if ex.source.id not in found.sources:
+                found.sources.append(ex.source.id)
+            for k in keys:
+                by_key.setdefault(k, found)
+            out[ex.source.id, o.id] = found.id
+    return out
+
+
+# ---------------------------------------------------------------- agreements
+def _title_words(title: str) -> set[str]:
+    return {w for w in slug(title, 40).split("-") if w not in _STOP and not w.isdigit()}
+
+
+def _dates_agree(a: str | None, b: str | None, slack: int) -> bool:
+    if not a or not b:
+        return True
+    sa, sb = parse_iso(a), parse_iso(b)
+    if not sa or not sb:
+        return a == b
+    d = dt.timedelta(days=slack)
+    return sa[0] <= sb[1] + d and sb[0] <= sa[1] + d
+
+
+def _same_agreement(a: Agreement, b: Agreement) -> bool:
+    if a.kind != b.kind or not _dates_agree(a.date, b.date, 3):
+        return False
+    wa, wb = _title_words(a.title), _title_words(b.title)
+    if not wa or not wb:
+        return False
+    orgs_a = {p.lower() for p in a.parties} - {"india", "italy"}
+    orgs_b = {p.lower() for p in b.parties} - {"india", "italy"}
+    if orgs_a and orgs_b and not orgs_a & orgs_b:
+        return False
+    return wa <= wb or wb <= wa or len(wa & wb) / len(wa | wb) >= 0.6
+
+
+def _resolve_agreements(extractions: list[Extraction], kb: KnowledgeBase, people: dict[tuple[str, str], str],
+                        orgs: dict[tuple[str, str], str]) -> dict[tuple[str, str], Agreement]:
+    merged: list[Agreement] = []
+    out: dict[tuple[str, str], Agreement] = {}
+    for ex in extractions:
+        sid = ex.source.id
+        for a in ex.agreements:
+            parties = [orgs.get((sid, slug(p)), p) if p not in {"India", "Italy"} else p for p in a.parties]
+            parties = [_org_id_for(p, sid, ex, orgs) for p in parties]
+            signatories = [people[sid, s] for s in a.signatories if (sid, s) in people]
+            target = next((m for m in merged if _same_agreement(m, a)), None)
+            if target is None:
+                target = Agreement(id="", title=a.title, kind=a.kind, date=a.date)
+                merged.append(target)
+            elif a.date and (not target.date or len(a.date) > len(target.date)):
+                target.date = a.date
+            target.parties = list(dict.fromkeys(target.parties + parties))
+            target.signatories = list(dict.fromkeys(target.signatories + signatories))
+            target.evidence.extend(a.evidence)
+            if sid not in target.sources:
+                target.sources.append(sid)
+            out[sid, a.id] = target
+    taken: set[str] = set()
+    for a in merged:
+        a.id = unique(f"{a.date + '-' if a.date else ''}{slug(a.title)}", taken)
+        kb.agreements[a.id] = a
+    return out
+
+
+def _org_id_for(party: str, sid: str, ex: Extraction, orgs: dict[tuple[str, str], str]) -> str:
+    """A party named by acronym or name becomes its organisation's id."""
+    for o in ex.organisations:
+        if party in {o.acronym, o.name}:
+            return orgs.get((sid, o.id), party)
+    return party
+
+
+# ---------------------------------------------------------------- events
+def _same_event(a: Event, b: Event, a_named: bool, b_named: bool) -> bool:
+    if a.kind != b.kind:
+        return False
+    if not _dates_agree(a.date, b.date, 1):
+        return False
+    if a.date is None or b.date is None:
+        return False
+    pa, pb = set(a.participants), set(b.participants)
+    if a.place and b.place and a.place != b.place and not (pa & pb):
+        return False
+    if pa and pb:
+        if a.kind == "meeting":
+            return len(pa & pb) >= 2 or pa <= pb or pb <= pa
+        return bool(pa & pb)
+    if pa or pb:
+        # A mention that names no one ("the visit of the Italian Prime Minister") joins a same-day account.
+        same_place = a.place == b.place or not (a.place and b.place)
+        return a.kind in {"visit", "exercise", "summit", "conference"} and same_place
+    return a.place == b.place or (a_named and b_named and _title_words(a.title) == _title_words(b.title))
+
+
+_BASIS_RANK = {"curated": 0, "text": 1, "context": 2, "publication": 3, None: 4}
+
+
+def _resolve_events(extractions: list[Extraction], kb: KnowledgeBase, people: dict[tuple[str, str], str],
+                    orgs: dict[tuple[str, str], str], agreements: dict[tuple[str, str], Agreement]) -> None:
+    merged: list[Event] = []
+    links: dict[int, list[Agreement]] = {}  # id(event) -> agreements, until both have final ids
+    for ex in extractions:
+        sid = ex.source.id
+        for e in ex.events:
+            ev = Event(id="", title=e.title, kind=e.kind, date=e.date, end_date=e.end_date, place=e.place,
+                       participants=[people[sid, p] for p in e.participants if (sid, p) in people],
+                       organisations=[orgs[sid, o] for o in e.organisations if (sid, o) in orgs],
+                       evidence=list(e.evidence), sources=[sid], bilateral=e.bilateral,
+                       background=e.background, date_basis=e.date_basis)
+            target = next((m for m in merged if _same_event(m, ev, _named(m), _named(ev))), None)
+            if target is None:
+                merged.append(ev)
+                target = ev
+            else:
+                _absorb(target, ev)
+            linked = links.setdefault(id(target), [])
+            for a in e.agreements:
+                agr = agreements.get((sid, a))
+                if agr is not None and agr not in linked:
+                    linked.append(agr)
+    taken: set[str] = set()
+    for ev in merged:
+        ev.id = unique(f"{ev.date + '-' if ev.date else ''}{slug(ev.title)}", taken)
+        ev.agreements = [a.id for a in links.get(id(ev), [])]
+        for a in links.get(id(ev), []):
+            if ev.id not in a.events:
+                a.events.append(ev.id)
+        kb.events[ev.id] = ev
+
+
+def _named(ev: Event) -> bool:
+    return bool(ev.title) and not ev.title.startswith(("Meeting of", "Visit", "Exercise in"))
+
+
+def _absorb(target: Event, ev: Event) -> None:
+    better_date = _BASIS_RANK.get(ev.date_basis, 4) < _BASIS_RANK.get(target.date_basis, 4) or (
+        ev.date_basis == target.date_basis and ev.date and target.date and len(ev.date) > len(target.date))
+    if better_date:
+        target.date, target.end_date, target.date_basis = ev.date, ev.end_date, ev.date_basis
+        target.background = ev.background
+    target.place = target.place or ev.place
+    if len(ev.participants) > len(target.participants) and not _named(target):
+        target.title = ev.title
+    target.participants = list(dict.fromkeys(target.participants + ev.participants))
+    target.organisations = list(dict.fromkeys(target.organisations + ev.organisations))
+    target.evidence.extend(q for q in ev.evidence if q not in target.evidence)
+    target.sources.extend(s for s in ev.sources if s not in target.sources)
+    target.bilateral = target.bilateral or ev.bilateral
+
+
+# ---------------------------------------------------------------- all together
+def resolve(extractions: list[Extraction]) -> KnowledgeBase:
+    kb = KnowledgeBase()
+    ordered = _order(extractions)
+    for ex in ordered:
+        kb.sources[ex.source.id] = ex.source
+    people = _resolve_people(ordered, kb)
+    orgs = _resolve_organisations(ordered, kb)
+    agreements = _resolve_agreements(ordered, kb, people, orgs)
+    _resolve_events(ordered, kb, people, orgs, agreements)
+    for p in kb.people.values():
+        p.events = sorted((e.id for e in kb.events.values() if p.id in e.participants),
+                          key=lambda i: kb.events[i].date or "", reverse=True)
+        p.roles.sort(key=lambda r: (r.date or "", r.title))
+    return kb
