@@ -119,10 +119,13 @@ _MONTHS = {"january", "february", "march", "april", "may", "june", "july", "augu
            "november", "december"}
 
 
+_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
+
+
 def _stops_topic(word: str) -> bool:
     """A month or a place ends an instrument's name: "... Action Plan in November 2024", "... in Mumbai"."""
     w = word.strip("'’,.").lower()
-    return w in _MONTHS or w in countries().place_country
+    return w in _MONTHS or w in _WEEKDAYS or w in countries().place_country
 
 
 def _key(title: str) -> str:

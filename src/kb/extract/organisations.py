@@ -129,7 +129,7 @@ def find_organisations(sentences: list[Sentence], home: str | None = None) -> Ar
             country = _country_in(name) or _possessive_country(text, m.start(1) + m.group(1).find(name))
             add(name, acr, kind or "other", country, s_index)
         for m in company.finditer(text):
-            name = m.group(1)
+            name = m.group(1).rstrip(".")
             if countries().country_of(name) or name.split()[0].lower() in titles().office_words:
                 continue
             before = text[max(0, m.start() - 40):m.start()]

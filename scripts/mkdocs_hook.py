@@ -1,0 +1,112 @@
+"""MkDocs hook: regenerate the knowledge-base pages before every build.
+
+`mkdocs build` and `mkdocs serve` run `kb.build.build(seeds/, docs_dir)` first,
+so the site always shows the articles in `seeds/` (next to mkdocs.yml).
+
+It stays cheap and cannot loop under `mkdocs serve`:
+- a fingerprint of the inputs (article files, curation.yml, the kb package's
+  code and lexicons: names, sizes, mtimes) is kept in `.kb-cache/mkdocs-hook.json`;
+  when it matches and every generated file is still there, nothing runs;
+- the build itself only writes files whose content changed, so the rebuild
+  its own writes trigger finds the fingerprint unchanged and stops there.
+
+Set KB_SKIP_BUILD=1 to use the pages as they are (CI runs `kb build` itself).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import logging
+import os
+from pathlib import Path
+from typing import Any
+
+from mkdocs.exceptions import PluginError
+
+log = logging.getLogger("mkdocs.hooks.kb")
+STAMP = Path(".kb-cache") / "mkdocs-hook.json"
+SKIP_ENV = "KB_SKIP_BUILD"
+
+
+def _root(config: Any) -> Path:
+    return Path(config.config_file_path).resolve().parent
+
+
+def _inputs(root: Path, seeds: Path) -> list[Path]:
+    import kb
+
+    files = [p for p in seeds.iterdir() if p.is_file()]
+    files += [p for p in (root / "curation.yml", root / "curation.yaml") if p.is_file()]
+    package = Path(kb.__file__).resolve().parent
+    files += [p for p in package.rglob("*") if p.suffix in (".py", ".yml", ".yaml") and p.is_file()]
+    return sorted(files)
+
+
+def fingerprint(root: Path, seeds: Path, out: Path) -> str:
+    digest = hashlib.sha256(str(out.resolve()).encode())
+    for path in _inputs(root, seeds):
+        st = path.stat()
+        digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def _outputs_intact(out: Path) -> bool:
+    """The last build's files are all still there (someone may have deleted a page)."""
+    from kb.pages.writer import MANIFEST, load_manifest
+
+    files = load_manifest(out)
+    return (out / MANIFEST).is_file() and all((out / rel).is_file() for rel in files)
+
+
+def on_pre_build(config: Any, **_: Any) -> None:
+    if os.environ.get(SKIP_ENV):
+        log.info("kb: %s is set; using the pages in %s as they are", SKIP_ENV, config.docs_dir)
+        return
+    root, out = _root(config), Path(config.docs_dir)
+    seeds = root / "seeds"
+    if not seeds.is_dir():
+        log.info("kb: no %s folder; pages not regenerated", seeds)
+        return
+    stamp = root / STAMP
+    current = fingerprint(root, seeds, out)
+    try:
+        previous = json.loads(stamp.read_text(encoding="utf-8")).get("fingerprint")
+    except (OSError, ValueError, AttributeError):
+        previous = None
+    if previous == current and _outputs_intact(out):
+        log.debug("kb: articles and code unchanged; pages are up to date")
+        return
+
+    try:
+        from kb.build import build
+        from kb.pages import BuildLocked
+    except ImportError as exc:
+        raise PluginError(f"kb build is not available ({exc}); install the project with `pip install -e .`") from exc
+    try:
+        report = build(seeds, out)
+    except BuildLocked as exc:
+        raise PluginError(str(exc)) from exc
+
+    for problem in report.problems:
+        log.info("kb: unreadable article %s: %s", problem.file, problem.reason)
+    written = report.written
+    if written is not None:
+        log.info("kb: %d articles; %s", report.articles, written.summary())
+        refused = set(written.refused)
+        for note in written.warnings:
+            # A file left alone is a warning, so `mkdocs build --strict` stops rather than
+            # publish a site missing that page; dropped references are the extractor's business.
+            level = logging.WARNING if note.split(":", 1)[0] in refused else logging.INFO
+            log.log(level, "kb: %s", note)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(json.dumps({"fingerprint": current}), encoding="utf-8")
+
+
+def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:
+    # `watch:` in mkdocs.yml may only name paths that exist; the curation file is optional.
+    for name in ("curation.yml", "curation.yaml"):
+        path = _root(config) / name
+        if path.is_file():
+            server.watch(str(path))
+    return server

@@ -1,0 +1,614 @@
+"""Date expressions in a sentence, resolved to ISO dates.
+
+News copy dates things in many ways: "October 10, 2023", "14 JAN 2025",
+"from April 14 to 15", "in November last year", "on Thursday", "last week".
+`find_dates` finds them with one regular expression per shape, keeps the
+longest non-overlapping matches and resolves each one; anything without a
+stated year needs the article's publication day (the anchor). Relative
+weekdays and bare months look back from the anchor unless the clause around
+them is in the future tense ("will", "is scheduled", "due in", ...).
+
+Precision follows the words: "2025-04-14" for a day, "2025-04" for a month,
+"2025" for a year.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+
+@dataclass
+class DateMention:
+    start: int  # char offsets into the text passed in
+    end: int
+    text: str  # the matched words
+    value: str  # ISO: "2025-04-14", or "2025-04" / "2025" when only month/year is known
+    end_value: str | None = None  # last day of a range ("April 14-15, 2025" -> "2025-04-15")
+    relative: bool = False  # resolved against the anchor (weekday, "last December", "yesterday")
+
+
+# ---------------------------------------------------------------- words
+_MONTH_NAMES = [m.lower() for m in calendar.month_name[1:]]
+_MONTH_ABBR = {name[:3]: i + 1 for i, name in enumerate(_MONTH_NAMES)} | {"sept": 9}
+_WEEKDAYS = [d.lower() for d in calendar.day_name]  # monday = 0, as date.weekday()
+_WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
+                 "sat": 5, "sun": 6}
+_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
+                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+
+
+def month_number(word: str) -> int | None:
+    """1-12 for a month name or its abbreviation ("Sept.", "JAN", "october"), else None."""
+    w = word.strip().rstrip(".").lower()
+    if w in _MONTH_NAMES:
+        return _MONTH_NAMES.index(w) + 1
+    return _MONTH_ABBR.get(w)
+
+
+def _weekday_number(word: str) -> int | None:
+    w = word.strip().rstrip(".").lower()
+    if w in _WEEKDAYS:
+        return _WEEKDAYS.index(w)
+    return _WEEKDAY_ABBR.get(w)
+
+
+def _cased(words: list[str]) -> str:
+    # Title or upper case only: "march" and "may" are also verbs.
+    forms = sorted({f for w in words for f in (w.title(), w.upper())}, key=len, reverse=True)
+    return "|".join(forms)
+
+
+_FULL_MONTHS = _cased(_MONTH_NAMES)
+_ABBR_MONTHS = _cased([a for a in _MONTH_ABBR if a != "may"])
+# Any month form next to a day or a year ("Oct. 10", "14 JAN 2025", "Sept 5").
+_MON = rf"(?<![A-Za-z])(?:{_FULL_MONTHS}|(?:{_ABBR_MONTHS})\.?)(?![A-Za-z])"
+# A month on its own ("in March") must be spelt out or carry a period: "Jan" is also a word.
+_MON_ALONE = rf"(?<![A-Za-z])(?:{_FULL_MONTHS}|(?:{_ABBR_MONTHS})\.|Sept)(?![A-Za-z])"
+_WD_FULL = _cased(_WEEKDAYS)
+_WD_ANY = rf"(?:{_WD_FULL}|(?:{_cased(list(_WEEKDAY_ABBR))})\.?)"
+
+
+def _g(name: str, pattern: str) -> str:
+    return f"(?P<{name}>{pattern})"
+
+
+def _day(n: str) -> str:
+    return rf"(?<![\d.,:/$£€₹])(?P<d{n}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w:])"
+
+
+def _year(n: str) -> str:
+    # Not "2025-2029", "2025-26", "1990s", "2025.5" or "2024%".
+    return rf"(?P<y{n}>(?:19|20)\d\d)(?![\w%])(?!\s?[-–/]\s?\d)(?!\.\d)"
+
+
+def _mon(n: str) -> str:
+    return _g(f"m{n}", _MON)
+
+
+# Middle days of a list: the ", 21" of "20, 21 and 22 September".
+_MORE_DAYS = r"(?:,\s*(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w:]))*"
+_SEP = r"\s*(?P<sep>-|–|—|\bto\b|\btill\b|\buntil\b|\bthrough\b|\band\b)\s*"
+_PRE = r"(?:(?P<pre>\b(?:[Ff]rom|[Bb]etween))\s+)?"
+_WD_PREFIX = rf"(?:(?P<wd>{_WD_ANY}),?\s+(?:the\s+)?)?"
+
+
+def _md(n: str) -> str:
+    return rf"{_mon(n)}\s+{_day(n)}"
+
+
+def _dm(n: str) -> str:
+    return rf"{_day(n)}(?:\s+of)?\s+{_mon(n)}"
+
+
+def _yr(n: str) -> str:
+    return rf"(?:,?\s+{_year(n)})"
+
+
+# Cues that the clause speaks of the future; the rest is taken as past or present.
+_FUTURE = re.compile(
+    r"\b(?:will|shall|would|won't|wo?n’t)\b|\b\w+['’]ll\b"
+    r"|(?:\b(?:is|are|am|be|being)|['’]s)\s+(?:also\s+|now\s+|still\s+)?"
+    r"(?:scheduled|slated|due|expected|set|likely|going|poised|planned|proposed|to\s+be)\b"
+    r"|\b(?:has|have)\s+been\s+(?:scheduled|slated|planned|set)\b"
+    r"|\bto\s+be\s+(?:held|hosted|organi[sz]ed|conducted|signed|launched|inaugurated)\b"
+    r"|\b(?:scheduled|slated|planned)\s+(?:for|on|to)\b"
+    r"|\b(?:upcoming|forthcoming|next|tomorrow)\b"
+    r"|\blater\s+(?:this|in\s+the|today|tonight|next)\b"
+    r"|\bdue\s+(?:in|on|for|at|next|later)\b"
+    r"|\b(?:plans?|intends?|aims?)\s+to\b",
+    re.IGNORECASE,
+)
+_WAS_BEFORE = re.compile(r"\b(?:was|were|had\s+been)\s+$", re.IGNORECASE)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|has|have|yesterday|ago|earlier|last|previously|recently|said|met|held|told|took"
+    r"|made|began|came|went|gave|led|saw|left|spoke|wrote|sent|paid|won|chose|brought|became|sought|found"
+    r"|kept|stood|rose|fell|flew|oversaw|underwent|undertook|drew|struck|spent|bought|sold|built|ran)\b",
+    re.IGNORECASE,
+)
+_ED_WORD = re.compile(r"\b[a-z]{2,}(?<!e)ed\b")
+# An auxiliary carries the tense of the participle after it ("will be followed").
+_AUX_BEFORE = re.compile(
+    r"\b(?:is|are|am|be|been|being|was|were|has|have|had|will|would|shall|to|get|gets|got|['’]s)\s+(?:\w+ly\s+)?$",
+    re.IGNORECASE,
+)
+_NOT_VERBS = {"armed", "based", "related", "limited", "united", "advanced", "detailed", "dedicated", "hundred",
+              "integrated", "combined", "sophisticated", "interested", "concerned", "involved", "associated",
+              "allied", "required", "proposed", "planned", "scheduled", "expected", "unprecedented", "ed"}
+_CLAUSE_BREAK = re.compile(
+    r";|[.!?]\s+(?=[A-Z\"“])|\s(?:and|but|while|whereas|although|though)\s|,\s*(?:which|who|where|when)\s"
+)
+
+
+def _cues(text: str) -> list[tuple[int, int, str]]:
+    cues = []
+    for m in _FUTURE.finditer(text):
+        if not _WAS_BEFORE.search(text[max(0, m.start() - 16):m.start()]):
+            cues.append((m.start(), m.end(), "future"))
+    for m in [*_PAST.finditer(text), *_ED_WORD.finditer(text)]:
+        word = m.group().lower()
+        if word in _NOT_VERBS or any(s <= m.start() < e for s, e, _ in cues):
+            continue
+        if word.endswith("ed") and _AUX_BEFORE.search(text[max(0, m.start() - 24):m.start()]):
+            continue
+        cues.append((m.start(), m.end(), "past"))
+    return cues
+
+
+def tense(text: str, start: int, end: int, clause_only: bool = False) -> str | None:
+    """'future' or 'past' for the clause around text[start:end]; None without a cue.
+
+    The nearest cue on the left wins ("met X on Monday", "will get underway
+    Thursday"); with none, the nearest on the right ("On Thursday, they signed").
+    The clause is looked at first, then (unless `clause_only`) the whole text.
+    """
+    cs = 0
+    ce = len(text)
+    for m in _CLAUSE_BREAK.finditer(text):
+        if m.end() <= start:
+            cs = m.end()
+        elif m.start() >= end:
+            ce = m.start()
+            break
+    cues = [c for c in _cues(text) if not (start <= c[0] < end)]
+    for lo, hi in ((cs, ce),) if clause_only else ((cs, ce), (0, len(text))):
+        inside = [c for c in cues if lo <= c[0] and c[1] <= hi]
+        left = [c for c in inside if c[1] <= start]
+        if left:
+            return max(left, key=lambda c: c[1])[2]
+        right = [c for c in inside if c[0] >= end]
+        if right:
+            return min(right, key=lambda c: c[0])[2]
+    return None
+
+
+# ---------------------------------------------------------------- helpers
+def _iso(d: dt.date) -> str:
+    return d.isoformat()
+
+
+def _month_iso(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _shift_month(year: int, month: int, delta: int) -> tuple[int, int]:
+    n = year * 12 + (month - 1) + delta
+    return n // 12, n % 12 + 1
+
+
+def parse_iso(value: str) -> tuple[dt.date, dt.date] | None:
+    """First and last day covered by "2023", "2023-03" or "2023-03-02"; None if not such a value."""
+    if not isinstance(value, str):
+        return None
+    m = re.fullmatch(r"\s*(\d{4})(?:-(\d{1,2})(?:-(\d{1,2}))?)?\s*", value)
+    if not m:
+        return None
+    year = int(m.group(1))
+    if m.group(3):
+        d = _safe_date(year, int(m.group(2)), int(m.group(3)))
+        return (d, d) if d else None
+    if m.group(2):
+        month = int(m.group(2))
+        if not 1 <= month <= 12 or year < 1:
+            return None
+        return dt.date(year, month, 1), dt.date(year, month, calendar.monthrange(year, month)[1])
+    if year < 1:
+        return None
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def _pick_year(anchor: dt.date, month: int, day: int, when: str | None, weekday: int | None = None) -> dt.date | None:
+    """The day-month nearest the anchor; the tense decides when the nearest is over a month away."""
+    cands = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _safe_date(y, month, day))]
+    if weekday is not None:
+        cands = [d for d in cands if d.weekday() == weekday] or cands
+    if not cands:
+        return None
+    best = min(cands, key=lambda d: (abs((d - anchor).days), d))
+    far = abs((best - anchor).days) > 31
+    if far and when == "future" and best < anchor:
+        best = min((d for d in cands if d >= anchor), default=best)
+    elif far and when == "past" and best > anchor:
+        best = max((d for d in cands if d <= anchor), default=best)
+    return best
+
+
+def _month_near(anchor: dt.date, month: int, when: str | None) -> int:
+    """Year of a bare month: the latest one not after the anchor's month, or the next in the future tense."""
+    if when == "future":
+        return anchor.year if month >= anchor.month else anchor.year + 1
+    return anchor.year if month <= anchor.month else anchor.year - 1
+
+
+def _weekday_near(anchor: dt.date, weekday: int, direction: str) -> dt.date:
+    back = (anchor.weekday() - weekday) % 7
+    ahead = (weekday - anchor.weekday()) % 7
+    if direction == "before":  # strictly before: "last Monday"
+        return anchor - dt.timedelta(days=back or 7)
+    if direction == "after":  # strictly after: "next Monday"
+        return anchor + dt.timedelta(days=ahead or 7)
+    if direction == "on-or-after":
+        return anchor + dt.timedelta(days=ahead)
+    return anchor - dt.timedelta(days=back)
+
+
+_UNIT_AFTER = re.compile(
+    r"\s*(?:%|per\s?cent|percent|crore|lakh|million|billion|tonnes?|tons?|km|kilomet|met(?:re|er)s|miles|feet|"
+    r"units|people|personnel|troops|soldiers|sailors|jobs|students|aircraft|vehicles|rounds|hours|dollars|"
+    r"euros|rupees|rs\b|acres|hectares|kg|mw)",
+    re.IGNORECASE,
+)
+
+
+def _year_ok(text: str, start: int, end: int) -> bool:
+    """A bare four-digit number is a year unless money, a unit or a code sits next to it."""
+    before = text[max(0, start - 4):start]
+    if re.search(r"(?:[$€£₹#]|\b(?:Rs|INR|USD|EUR|No|FY)\.?)\s*$", before, re.IGNORECASE):
+        return False
+    return not _UNIT_AFTER.match(text, end)
+
+
+# ---------------------------------------------------------------- patterns
+Handler = Callable[[re.Match[str], str, "dt.date | None"], "DateMention | None"]
+_HANDLERS: list[tuple[re.Pattern[str], Handler]] = []
+
+
+def _pattern(regex: str, flags: int = 0) -> Callable[[Handler], Handler]:
+    def register(fn: Handler) -> Handler:
+        _HANDLERS.append((re.compile(regex, flags), fn))
+        return fn
+    return register
+
+
+def _mention(text: str, start: int, end: int, value: str, end_value: str | None = None,
+             relative: bool = False) -> DateMention:
+    return DateMention(start, end, text[start:end], value, end_value, relative)
+
+
+def _int(m: re.Match[str], name: str) -> int | None:
+    v = m.groupdict().get(name)
+    return int(v) if v else None
+
+
+def _month_of(m: re.Match[str], name: str) -> int | None:
+    v = m.groupdict().get(name)
+    return month_number(v) if v else None
+
+
+@_pattern(r"(?<![\w/.-])(?P<y>(?:19|20)\d\d)(?P<s>[-/])(?P<mo>0?[1-9]|1[0-2])(?P=s)(?P<d>0?[1-9]|[12]\d|3[01])"
+          r"(?![\d-])")
+def _iso_date(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    d = _safe_date(int(m["y"]), int(m["mo"]), int(m["d"]))
+    return _mention(text, m.start(), m.end(), _iso(d)) if d else None
+
+
+# Day first, as in India and Italy: "08/07/2021", "8.7.2021".
+@_pattern(r"(?<![\w/.,-])(?P<d>0?[1-9]|[12]\d|3[01])(?P<s>[./-])(?P<mo>0?[1-9]|1[0-2])(?P=s)"
+          r"(?P<y>(?:19|20)\d\d)(?![\d-])")
+def _numeric_dmy(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    d = _safe_date(int(m["y"]), int(m["mo"]), int(m["d"]))
+    return _mention(text, m.start(), m.end(), _iso(d)) if d else None
+
+
+def _single(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    month, day, year = _month_of(m, "m1"), _int(m, "d1"), _int(m, "y1")
+    if month is None or day is None:
+        return None
+    wd = _weekday_number(m["wd"]) if m.groupdict().get("wd") else None
+    end = m.end()
+    if year is not None:
+        if _year_ok(text, m.start("y1"), m.end("y1")):
+            d = _safe_date(year, month, day)
+            return _mention(text, m.start(), end, _iso(d)) if d else None
+        end = m.end("m1") if m.end("m1") > m.end("d1") else m.end("d1")  # "October 10, 2000 soldiers"
+    if anchor is None or _safe_date(2000, month, day) is None:  # 2000 is a leap year
+        return None
+    d = _pick_year(anchor, month, day, tense(text, m.start(), end, clause_only=True), wd)
+    return _mention(text, m.start(), end, _iso(d), relative=True) if d else None
+
+
+_pattern(rf"{_WD_PREFIX}{_md('1')}{_yr('1')}?")(_single)
+_pattern(rf"{_WD_PREFIX}(?:\bthe\s+)?{_dm('1')}{_yr('1')}?")(_single)
+
+
+def _range(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    """Two ends: a missing month is the other end's, a missing year is the other end's or the anchor's."""
+    g = m.groupdict()
+    sep = (g.get("sep") or "").lower()
+    pre = (g.get("pre") or "").lower()
+    m1, m2 = _month_of(m, "m1"), _month_of(m, "m2")
+    d1, d2 = _int(m, "d1"), _int(m, "d2")
+    y1, y2 = _int(m, "y1"), _int(m, "y2")
+    if d1 is None or d2 is None:
+        return None
+    if sep == "and" and pre != "between" and m1 and m2:
+        return None  # "on March 3 and April 5": two dates, not a span
+    if pre == "between" and sep not in {"and", "-", "–"}:
+        return None
+    m1 = m1 or m2
+    m2 = m2 or m1
+    if m1 is None or m2 is None:
+        return None
+    for y_name in ("y1", "y2"):
+        if g.get(y_name) and not _year_ok(text, m.start(y_name), m.end(y_name)):
+            return None
+    forward = (m2, d2) > (m1, d1)
+    if (m1, d1) == (m2, d2) or (m1 == m2 and not forward):
+        return None  # "April 14-5" is no range
+    relative = False
+    if y1 is None and y2 is None:
+        if anchor is None or _safe_date(2000, m1, d1) is None:
+            return None
+        first = _pick_year(anchor, m1, d1, tense(text, m.start(), m.end(), clause_only=True))
+        if first is None:
+            return None
+        y1 = first.year
+        y2 = y1 if forward else y1 + 1
+        relative = True
+    elif y1 is None:
+        assert y2 is not None
+        y1 = y2 if forward else y2 - 1
+    elif y2 is None:
+        y2 = y1 if forward else y1 + 1
+    a, b = _safe_date(y1, m1, d1), _safe_date(y2, m2, d2)
+    if a is None or b is None or not 0 < (b - a).days <= 366:
+        return None
+    return _mention(text, m.start(), m.end(), _iso(a), _iso(b), relative)
+
+
+# "April 14-15, 2025", "from April 14 to 15", "September 20 and 21"
+_pattern(rf"{_PRE}{_md('1')}{_MORE_DAYS}{_SEP}{_day('2')}(?!\s+{_MON}){_yr('2')}?")(_range)
+# "from 3 to 5 June", "between 3 and 5 June 2024", "20 and 21 September"
+_pattern(rf"{_PRE}(?:\bthe\s+)?{_day('1')}{_MORE_DAYS}{_SEP}{_dm('2')}{_yr('2')}?")(_range)
+# "from March 30 to April 2", "December 30, 2024 to January 2, 2025"
+_pattern(rf"{_PRE}{_md('1')}{_yr('1')}?{_SEP}{_md('2')}{_yr('2')}?")(_range)
+# "30 March to 2 April 2025"
+_pattern(rf"{_PRE}{_dm('1')}{_yr('1')}?{_SEP}{_dm('2')}{_yr('2')}?")(_range)
+
+
+@_pattern(rf"{_PRE}{_g('m1', _MON_ALONE)}(?:,?\s+{_year('1')})?{_SEP}{_g('m2', _MON_ALONE)},?\s+{_year('2')}")
+def _month_range(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    """ "January-March 2024", "between October 2023 and March 2024"."""
+    m1, m2, y2 = _month_of(m, "m1"), _month_of(m, "m2"), _int(m, "y2")
+    if m1 is None or m2 is None or y2 is None or (m["sep"].lower() == "and" and not m["pre"]):
+        return None
+    y1 = _int(m, "y1") or (y2 if m1 < m2 else y2 - 1)
+    if (y1, m1) >= (y2, m2) or not _year_ok(text, m.start("y2"), m.end("y2")):
+        return None
+    return _mention(text, m.start(), m.end(), _month_iso(y1, m1), _month_iso(y2, m2))
+
+
+@_pattern(rf"{_mon('1')},?\s+(?:of\s+)?{_year('1')}")
+def _month_year(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    month = _month_of(m, "m1")
+    if month is None or not _year_ok(text, m.start("y1"), m.end("y1")):
+        return None
+    return _mention(text, m.start(), m.end(), _month_iso(int(m["y1"]), month))
+
+
+@_pattern(rf"{_g('m1', _MON_ALONE)},?\s+(?:of\s+)?(?P<rel>(?i:last|this|next|the\s+previous|the\s+following))\s+year\b")
+def _month_rel_year(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    """ "(in) November last year" """
+    month = _month_of(m, "m1")
+    if anchor is None or month is None:
+        return None
+    rel = m["rel"].lower()
+    year = anchor.year + (-1 if rel in {"last", "the previous"} else 1 if rel in {"next", "the following"} else 0)
+    return _mention(text, m.start(), m.end(), _month_iso(year, month), relative=True)
+
+
+@_pattern(rf"\b(?P<rel>(?i:last|next|this|coming|past))\s+{_g('m1', _MON_ALONE)}(?!\s*\d)")
+def _rel_month_name(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    """ "last December": the latest December before the anchor's month."""
+    month = _month_of(m, "m1")
+    if anchor is None or month is None:
+        return None
+    rel = m["rel"].lower()
+    if rel in {"last", "past"}:
+        year = anchor.year if month < anchor.month else anchor.year - 1
+    elif rel in {"next", "coming"}:
+        year = anchor.year if month > anchor.month else anchor.year + 1
+    else:
+        year = anchor.year
+    return _mention(text, m.start(), m.end(), _month_iso(year, month), relative=True)
+
+
+@_pattern(r"(?:\b(?i:in|during|since|until|till|by|from|through|before|after|of|around)\s+"
+          r"(?:(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+month\s+of)[\s-]+)?"
+          r"|\b(?i:early|late|mid)[\s-]+|\bmid-)"
+          rf"{_g('m1', _MON_ALONE)}(?![\s,]*\d)")
+def _month_alone(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    """ "in November": the nearest November, back from the anchor unless the clause is in the future."""
+    month = _month_of(m, "m1")
+    if anchor is None or month is None:
+        return None
+    year = _month_near(anchor, month, tense(text, m.start("m1"), m.end("m1")))
+    return _mention(text, m.start("m1"), m.end("m1"), _month_iso(year, month), relative=True)
+
+
+@_pattern(r"\b(?P<pre>(?i:from|between))\s+(?P<y1>(?:19|20)\d\d)\s*(?P<sep>-|–|\bto\b|\btill\b|\buntil\b|\band\b)\s*"
+          r"(?P<y2>(?:19|20)\d\d)(?![\w%])")
+def _year_range(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    y1, y2 = int(m["y1"]), int(m["y2"])
+    if not 0 < y2 - y1 <= 30 or not _year_ok(text, m.start("y1"), m.end("y2")):
+        return None
+    if m["pre"].lower() == "between" and m["sep"].lower() not in {"and", "-", "–"}:
+        return None
+    return _mention(text, m.start(), m.end(), str(y1), str(y2))
+
+
+# A bare year only after a preposition or "year": "in 2019", "since 2014", "in the year 2000".
+@_pattern(r"(?:\b(?i:in|since|by|until|till|of|from|during|before|after|throughout|around|circa)\s+"
+          r"(?:(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+year)[\s-]+)?"
+          r"|\b(?i:early|late|mid)[\s-]|\bmid-|\b(?i:year)\s+)"
+          + _year("1"))
+def _bare_year(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    if not _year_ok(text, m.start("y1"), m.end("y1")):
+        return None
+    return _mention(text, m.start("y1"), m.end("y1"), m["y1"])
+
+
+@_pattern(r"\b(?P<mod>(?i:earlier|later|early|late)\s+)?(?P<rel>(?i:last|this|next|the\s+end\s+of\s+(?:the|this)))"
+          r"\s+year\b")
+def _rel_year(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    if anchor is None:
+        return None
+    rel = m["rel"].lower()
+    year = anchor.year + (-1 if rel == "last" else 1 if rel == "next" else 0)
+    return _mention(text, m.start(), m.end(), str(year), relative=True)
+
+
+@_pattern(r"\b(?P<mod>(?i:earlier|later|early|late)\s+)?(?P<rel>(?i:last|this|next|the\s+end\s+of\s+(?:the|this)))"
+          r"\s+month\b")
+def _rel_month(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    if anchor is None:
+        return None
+    rel = m["rel"].lower()
+    y, mo = _shift_month(anchor.year, anchor.month, -1 if rel == "last" else 1 if rel == "next" else 0)
+    return _mention(text, m.start(), m.end(), _month_iso(y, mo), relative=True)
+
+
+@_pattern(r"\b(?P<mod>(?i:earlier|later|early|late)\s+)?(?P<rel>(?i:last|this|next))\s+week\b")
+def _rel_week(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    """A week is given by its month: which days it covers is not known."""
+    if anchor is None:
+        return None
+    rel = m["rel"].lower()
+    d = anchor + dt.timedelta(days=-7 if rel == "last" else 7 if rel == "next" else 0)
+    return _mention(text, m.start(), m.end(), _month_iso(d.year, d.month), relative=True)
+
+
+_DAY_WORDS = {
+    "the day before yesterday": -2, "day before yesterday": -2, "the day after tomorrow": 2,
+    "day after tomorrow": 2, "yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "earlier today": 0,
+    "later today": 0, "earlier in the day": 0, "later in the day": 0, "this morning": 0, "this afternoon": 0,
+    "this evening": 0, "tomorrow": 1,
+}
+
+
+@_pattern(r"\b(?i:(?:the\s+)?day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow|yesterday|last\s+night"
+          r"|(?:earlier|later)\s+today|(?:earlier|later)\s+in\s+the\s+day|this\s+(?:morning|afternoon|evening)"
+          r"|today|tonight|tomorrow)\b")
+def _rel_day(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    word = re.sub(r"\s+", " ", m.group()).lower()
+    if anchor is None or word not in _DAY_WORDS:
+        return None
+    # "India Today", "USA Today" are names.
+    if m.group()[0].isupper() and re.search(r"[A-Z]\w*\s+$", text[:m.start()]):
+        return None
+    d = anchor + dt.timedelta(days=_DAY_WORDS[word])
+    return _mention(text, m.start(), m.end(), _iso(d), relative=True)
+
+
+@_pattern(r"\b(?P<n>\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+"
+          r"(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b")
+def _ago(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    if anchor is None:
+        return None
+    n = int(m["n"]) if m["n"].isdigit() else _NUMBER_WORDS[m["n"].lower()]
+    unit = m["unit"].lower().rstrip("s")
+    if unit == "day":
+        return _mention(text, m.start(), m.end(), _iso(anchor - dt.timedelta(days=n)), relative=True)
+    if unit == "week":
+        d = anchor - dt.timedelta(days=7 * n)
+        return _mention(text, m.start(), m.end(), _month_iso(d.year, d.month), relative=True)
+    if unit == "month":
+        y, mo = _shift_month(anchor.year, anchor.month, -n)
+        return _mention(text, m.start(), m.end(), _month_iso(y, mo), relative=True)
+    return _mention(text, m.start(), m.end(), str(anchor.year - n), relative=True)
+
+
+_HOLIDAY_BEFORE = re.compile(r"\b(?:Good|Black|Holy|Ash|Super|Cyber|Easter|Palm|Maundy|Shrove|Bloody)\s+$")
+
+
+@_pattern(rf"(?:\b(?P<mod>(?i:last|next|this|coming|past))\s+)?(?P<wd>{_WD_FULL})(?![\w])"
+          r"(?:\s+(?P<tod>(?i:morning|afternoon|evening|night)\b))?")
+def _weekday(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    if anchor is None:
+        return None
+    before = text[:m.start()]
+    if _HOLIDAY_BEFORE.search(before):
+        return None
+    # "The Sunday Guardian": a weekday inside a name.
+    if re.search(r"\b[Tt]he\s+$", before) and re.match(r"\s+[A-Z]", text[m.end():]):
+        return None
+    weekday = _weekday_number(m["wd"])
+    assert weekday is not None
+    mod = (m["mod"] or "").lower()
+    if mod in {"last", "past"}:
+        direction = "before"
+    elif mod in {"next", "coming"}:
+        direction = "after"
+    else:
+        future = tense(text, m.start(), m.end()) == "future"
+        direction = "on-or-after" if future else "on-or-before"
+    d = _weekday_near(anchor, weekday, direction)
+    return _mention(text, m.start(), m.end(), _iso(d), relative=True)
+
+
+# "on the 14th": a day of the anchor's month; not "on the 11th India-Italy committee".
+@_pattern(r"\b(?i:on)\s+(?P<the>the)\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b"
+          r"(?=\s*(?:[.,;:)!?]|$|\s(?:of\s+this\s+month|and|at|in|when|as|after|before|during|while|to|with|for|but"
+          r"|itself|morning|evening|night|afternoon)\b))")
+def _ordinal_day(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    if anchor is None:
+        return None
+    d = _safe_date(anchor.year, anchor.month, int(m["d"]))
+    if d is None:
+        return None
+    start, end = m.start("the"), m.end()
+    tail = re.match(r"\s+of\s+this\s+month", text[end:])
+    if tail:
+        end += tail.end()
+    return _mention(text, start, end, _iso(d), relative=True)
+
+
+# ---------------------------------------------------------------- finder
+def _candidates(text: str, anchor: dt.date | None) -> Iterator[DateMention]:
+    for regex, handler in _HANDLERS:
+        for m in regex.finditer(text):
+            found = handler(m, text, anchor)
+            if found is not None:
+                yield found
+
+
+def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
+    """Date expressions of `text` in order, longest first where they overlap.
+
+    With `anchor` None only mentions that state their year are returned.
+    """
+    chosen: list[DateMention] = []
+    for cand in sorted(_candidates(text, anchor), key=lambda c: (-(c.end - c.start), c.start)):
+        if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
+            chosen.append(cand)
+    return sorted(chosen, key=lambda c: c.start)

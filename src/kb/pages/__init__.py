@@ -1,0 +1,41 @@
+"""Step 6: write the knowledge base as Markdown pages, section indexes and data exports.
+
+    write_pages(kb, out, problems) -> WriteReport
+
+Page formats follow SCHEMA.md. Modules: `site` (the checked KB and reverse
+lookups), `entities` (one page per entity), `indexes` (home, timeline,
+registers, graph), `exports` (CSV/JSON), `writer` (manifest, lock, atomic
+writes), `markup` (escaping untrusted text), `frontmatter`, `jsonld`, `graph`.
+"""
+
+from __future__ import annotations
+
+from itertools import chain
+from pathlib import Path
+
+from ..model import KnowledgeBase, Problem
+from .entities import entity_pages
+from .exports import export_files
+from .indexes import index_pages
+from .site import Site
+from .writer import BuildLocked, WriteReport, write_files
+
+# Hand-written pages the home page links to when they are there.
+OPTIONAL_PAGES = ("about.md", "tags.md")
+
+
+def write_pages(kb: KnowledgeBase, out: Path, problems: list[Problem]) -> WriteReport:
+    """Write every page and export into `out`; see `writer` for what is and is not touched.
+
+    Raises BuildLocked when another build is writing to the same folder.
+    """
+    out = Path(out)
+    site = Site(kb)
+    present = [p for p in OPTIONAL_PAGES if (out / p).is_file()]
+    files = chain(entity_pages(site), index_pages(site, problems, present), export_files(site))
+    report = write_files(out, files)
+    report.warnings[:0] = site.warnings
+    return report
+
+
+__all__ = ["BuildLocked", "WriteReport", "write_pages"]

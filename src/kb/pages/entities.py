@@ -1,0 +1,265 @@
+"""One page per entity: front matter per SCHEMA.md, then a readable body."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from typing import Any
+
+from ..model import Agreement, Event, Evidence, Organisation, Person, Source
+from . import jsonld
+from .frontmatter import GENERATOR, page
+from .markup import (
+    article_markdown,
+    blockquote,
+    bullets,
+    date_range,
+    external_link,
+    human_date,
+    inline,
+    safe_title,
+    sort_date,
+    table,
+    tag,
+    year_of,
+)
+from .site import FOLDERS, PLURAL, SINGULAR, Site
+
+
+def entity_pages(site: Site) -> Iterator[tuple[str, str]]:
+    """(path inside out, page text) for every entity."""
+    for pid, p in site.people.items():
+        yield f"people/{pid}.md", person_page(site, p)
+    for eid, e in site.events.items():
+        yield f"events/{eid}.md", event_page(site, e)
+    for aid, a in site.agreements.items():
+        yield f"agreements/{aid}.md", agreement_page(site, a)
+    for oid, o in site.organisations.items():
+        yield f"organisations/{oid}.md", organisation_page(site, o)
+    for sid, s in site.sources.items():
+        yield f"sources/{sid}.md", source_page(site, s)
+
+
+def _tags(*values: str | None) -> list[str]:
+    return list(dict.fromkeys(t for t in (tag(v) for v in values if v) if t))
+
+
+def _extras(tags: list[str], ld: dict[str, Any]) -> dict[str, Any]:
+    """Keys beyond SCHEMA.md: tags for the tags plugin, JSON-LD for the template, our marker."""
+    return {"tags": tags, "jsonld": ld, "generator": GENERATOR}
+
+
+def _evidence(ev: list[Evidence]) -> list[dict[str, str]]:
+    return [{"source": e.source, "quote": e.quote} for e in ev]
+
+
+def _facts(rows: list[tuple[str, str]]) -> str:
+    return "\n".join(f"- **{label}:** {value}" for label, value in rows)
+
+
+def _section(title: str, body: str) -> str:
+    return f"## {title}\n\n{body}"
+
+
+def _links(site: Site, kind: str, ids: list[str], here: str, empty: str = "None recorded.") -> str:
+    return bullets((site.link(kind, i, here) for i in ids), empty)
+
+
+def _event_line(site: Site, eid: str, here: str) -> str:
+    e = site.events[eid]
+    where = f", {inline(e.place)}" if e.place else ""
+    return f"{date_range(e.date, e.end_date)} — {site.link('event', eid, here)} ({inline(e.kind)}{where})"
+
+
+def _evidence_block(site: Site, evidence: list[Evidence], here: str) -> str:
+    if not evidence:
+        return "*No quoted evidence.*"
+    return "\n\n".join(blockquote(e.quote, site.link("source", e.source, here)) for e in evidence)
+
+
+def _mentioned_on(site: Site, kind: str, ident: str, here: str) -> str:
+    refs = sorted(site.backlinks.get((kind, ident), ()),
+                  key=lambda r: (list(FOLDERS).index(r[0]), site.title(*r).lower()))
+    items = [f"{SINGULAR[k]}: {site.link(k, i, here)}" for k, i in refs]
+    return _section("Mentioned on", bullets(items, "No other page links here."))
+
+
+def _sources(site: Site, ids: list[str], here: str) -> str:
+    return _section("Sources", _links(site, "source", ids, here))
+
+
+# ---------------------------------------------------------------- person
+def person_page(site: Site, p: Person) -> str:
+    here = "people"
+    meta: dict[str, Any] = {
+        "type": "person", "id": p.id, "title": safe_title(p.name), "name": p.name, "aliases": p.aliases,
+        "country": p.country,
+        "roles": [{"title": r.title, "country": r.country, "date": r.date, "source": r.source} for r in p.roles],
+        "events": p.events, "sources": p.sources, "curated": p.curated,
+        **_extras(_tags(p.country), jsonld.person(site, p)),
+    }
+    current = site.current_role(p)
+    facts = [("Country", inline(p.country or "unknown"))]
+    if current:
+        since = f" (as of {human_date(current.date)})" if current.date else ""
+        facts.append(("Current role", inline(current.title) + since))
+    if p.aliases:
+        facts.append(("Also written", "; ".join(inline(a) for a in p.aliases)))
+    org = site.person_org.get(p.id)
+    if org:
+        facts.append(("Organisation", site.link("organisation", org, here)))
+
+    roles = sorted(p.roles, key=lambda r: sort_date(r.date))
+    role_rows = [[inline(r.title), inline(r.country or ""), human_date(r.date),
+                  site.link("source", r.source, here) if r.source else ""] for r in roles]
+    met = site.met.get(p.id, {})
+    met_rows = [[site.link("person", q, here), str(n)]
+                for q, n in sorted(met.items(), key=lambda qn: (-qn[1], site.title("person", qn[0])))[:20]]
+    body = [
+        f"# {inline(p.name)}",
+        _facts(facts),
+        _section("Role history", table(["Title", "Country", "From", "Source"], role_rows)
+                 if role_rows else "*No role recorded.*"),
+        _section("Events", bullets(_event_line(site, e, here) for e in site.newest_first("event", p.events))),
+        _section("People met most", table(["Person", "Shared events"], met_rows)
+                 if met_rows else "*No shared events recorded.*"),
+        _section("Agreements signed", _links(site, "agreement", site.newest_first("agreement", site.signed[p.id]),
+                                             here)),
+        _sources(site, p.sources, here),
+        _mentioned_on(site, "person", p.id, here),
+    ]
+    return page(meta, "\n\n".join(body))
+
+
+# ---------------------------------------------------------------- event
+def event_page(site: Site, e: Event) -> str:
+    here = "events"
+    countries = site.countries_of_event(e)
+    meta: dict[str, Any] = {
+        "type": "event", "id": e.id, "title": safe_title(e.title), "kind": e.kind, "date": e.date,
+        "end_date": e.end_date, "place": e.place, "participants": e.participants,
+        "organisations": e.organisations, "agreements": e.agreements, "evidence": _evidence(e.evidence),
+        "sources": e.sources, "bilateral": e.bilateral, "background": e.background, "curated": e.curated,
+        **_extras(_tags(e.kind, *countries, year_of(e.date)), jsonld.event(site, e)),
+    }
+    facts = [("Kind", inline(e.kind)), ("Date", date_range(e.date, e.end_date)),
+             ("Place", inline(e.place) if e.place else "unknown")]
+    if countries:
+        facts.append(("Countries", ", ".join(inline(c) for c in countries)))
+    body = [f"# {inline(e.title)}", _facts(facts)]
+    if e.background or not e.bilateral:
+        why = ("mentioned as background" if e.background else "") + \
+              (" and " if e.background and not e.bilateral else "") + \
+              ("not India–Italy relations" if not e.bilateral else "")
+        body.append(f'!!! note "Not on the timeline"\n\n    This event is {why}; it is kept for reference.')
+    body += [
+        _section("Participants", _links(site, "person", e.participants, here)),
+        _section("Organisations", _links(site, "organisation", e.organisations, here)),
+        _section("Agreements", _links(site, "agreement", e.agreements, here)),
+        _section("Evidence", _evidence_block(site, e.evidence, here)),
+        _sources(site, e.sources, here),
+        _mentioned_on(site, "event", e.id, here),
+    ]
+    return page(meta, "\n\n".join(body))
+
+
+# ---------------------------------------------------------------- agreement
+def agreement_page(site: Site, a: Agreement) -> str:
+    here = "agreements"
+    countries = site.countries_of_agreement(a)
+    meta: dict[str, Any] = {
+        "type": "agreement", "id": a.id, "title": safe_title(a.title), "kind": a.kind, "date": a.date,
+        "parties": a.parties, "signatories": a.signatories, "events": a.events,
+        "evidence": _evidence(a.evidence), "sources": a.sources, "curated": a.curated,
+        **_extras(_tags(a.kind, *countries, year_of(a.date)), jsonld.agreement(site, a)),
+    }
+    facts = [("Kind", inline(a.kind)), ("Date", human_date(a.date)),
+             ("Parties", ", ".join(site.party(x, here) for x in a.parties) or "unknown")]
+    body = [
+        f"# {inline(a.title)}",
+        _facts(facts),
+        _section("Signatories", _links(site, "person", a.signatories, here)),
+        _section("Events", bullets(_event_line(site, e, here) for e in site.newest_first("event", a.events))),
+        _section("Evidence", _evidence_block(site, a.evidence, here)),
+        _sources(site, a.sources, here),
+        _mentioned_on(site, "agreement", a.id, here),
+    ]
+    return page(meta, "\n\n".join(body))
+
+
+# ---------------------------------------------------------------- organisation
+def organisation_page(site: Site, o: Organisation) -> str:
+    here = "organisations"
+    meta: dict[str, Any] = {
+        "type": "organisation", "id": o.id, "title": safe_title(site.title("organisation", o.id)),
+        "name": o.name, "acronym": o.acronym, "country": o.country, "kind": o.kind, "sources": o.sources,
+        "curated": o.curated, **_extras(_tags(o.kind, o.country), jsonld.organisation(site, o)),
+    }
+    events = site.newest_first("event", site.org_events[o.id])
+    agreements = site.newest_first("agreement", site.org_agreements[o.id])
+    staff = [pid for pid, oid in site.person_org.items() if oid == o.id]
+    seen = [p for e in events for p in site.events[e].participants]
+    seen += [p for a in agreements for p in site.agreements[a].signatories]
+    people = sorted(set(staff) | set(seen), key=lambda pid: site.title("person", pid))
+    facts = [("Name", inline(o.name)), ("Acronym", inline(o.acronym or "none")),
+             ("Country", inline(o.country or "unknown")), ("Kind", inline(o.kind))]
+    body = [
+        f"# {inline(site.title('organisation', o.id))}",
+        _facts(facts),
+        _section("People", bullets(
+            (site.link("person", pid, here) + (" — role names it" if pid in staff else "") for pid in people),
+            "No person linked yet.")),
+        _section("Events", bullets(_event_line(site, e, here) for e in events)),
+        _section("Agreements", _links(site, "agreement", agreements, here)),
+        _sources(site, o.sources, here),
+        _mentioned_on(site, "organisation", o.id, here),
+    ]
+    return page(meta, "\n\n".join(body))
+
+
+# ---------------------------------------------------------------- source
+BASIS = {
+    "front-matter": "from the article file's front matter",
+    "header": "from the article's header",
+    "dateline": "from the dateline",
+    "text": "from a date in the text",
+    "post-id": "from the post id in the URL",
+    "unknown": "not found",
+}
+
+
+def source_page(site: Site, s: Source) -> str:
+    here = "sources"
+    meta: dict[str, Any] = {
+        "type": "source", "id": s.id, "title": safe_title(s.title or s.file), "file": s.file,
+        "outlet": s.outlet, "published": s.published, "published_basis": s.published_basis, "url": s.url,
+        "language": s.language, "warnings": s.warnings,
+        "jsonld": jsonld.source(site, s), "generator": GENERATOR,
+    }
+    basis = BASIS.get(s.published_basis, inline(s.published_basis))
+    facts = [("File", inline(s.file)),
+             ("Outlet", inline(s.outlet or "unknown")),
+             ("Published", f"{human_date(s.published)} ({basis})"),
+             ("Web address", external_link(s.url))]
+    if s.language:
+        facts.append(("Language", inline(s.language)))
+    drawn = site.drawn_from.get(s.id, {})
+    lists = []
+    for kind in ("person", "event", "agreement", "organisation"):
+        ids = drawn.get(kind, [])
+        if ids:
+            ordered = site.newest_first(kind, ids) if kind in ("event", "agreement") else \
+                sorted(ids, key=lambda i, k=kind: site.title(k, i).lower())
+            lists.append(f"### {PLURAL[kind]}\n\n" + _links(site, kind, ordered, here))
+    body = [
+        f"# {inline(s.title or s.file)}",
+        _facts(facts),
+        _section("Warnings", bullets((inline(w) for w in s.warnings), "None.")),
+        _section("Drawn from this article", "\n\n".join(lists) or "*Nothing extracted yet.*"),
+        # Article bodies are bulky and repeat what the entity pages say; keep them
+        # out of the search index so a large site's index stays small.
+        "## Article text\n\nSentences used as evidence are <mark>highlighted</mark>.\n\n"
+        '<div class="kb-article" data-search-exclude markdown>\n\n'
+        + (article_markdown(s.text, site.quotes.get(s.id, [])) or "*No text.*")
+        + "\n\n</div>",
+    ]
+    return page(meta, "\n\n".join(body))

@@ -1,0 +1,190 @@
+"""Turning untrusted strings into Markdown that renders as plain text.
+
+Everything an article or the extractor produced (names, titles, quotes, the
+article text itself) goes through `inline` or `article_html` before it reaches
+a page. Markdown and HTML metacharacters become numeric character references:
+Python-Markdown passes those through untouched whatever extensions are on, so
+no link, image, emphasis, attribute list or raw HTML can be smuggled in.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+from collections.abc import Iterable
+
+# Characters that start Markdown or HTML syntax inline. Quotes, `(`, `)`, `.`,
+# `-`, `:` are harmless once `[`, `<` and line starts are neutralised, and stay
+# readable in names like O'Hara.
+_INLINE_SPECIAL = {c: f"&#{ord(c)};" for c in "&<>\\`*_[]{}|#!~^"}
+_INLINE_SPECIAL["&"] = "&amp;"
+_INLINE_SPECIAL["<"] = "&lt;"
+_INLINE_SPECIAL[">"] = "&gt;"
+_INLINE_RE = re.compile("[" + re.escape("".join(_INLINE_SPECIAL)) + "]")
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
+_SPACE = re.compile(r"\s+")
+
+MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August",
+          "September", "October", "November", "December")
+ISO_DATE = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+
+
+def one_line(value: object) -> str:
+    """Whitespace collapsed, control characters dropped: safe for one table cell or list item."""
+    return _SPACE.sub(" ", _CONTROL.sub(" ", str(value))).strip()
+
+
+def _escape(text: str) -> str:
+    return _INLINE_RE.sub(lambda m: _INLINE_SPECIAL[m.group()], text)
+
+
+def _safe_line_start(escaped: str) -> str:
+    """Escaped text that may start a line: no list, heading, quote or admonition marker."""
+    if escaped and not escaped[0].isalnum() and escaped[0] != "&":
+        escaped = f"&#{ord(escaped[0])};{escaped[1:]}"
+    return re.sub(r"^(\d+)\.", r"\1&#46;", escaped)  # "2023. foo" would start an ordered list
+
+
+def inline(value: object) -> str:
+    """An untrusted string as Markdown that shows exactly that text and nothing else."""
+    return _escape(one_line(value))
+
+
+def paragraph(value: object) -> str:
+    """Like `inline`, and also safe at the start of a line."""
+    return _safe_line_start(inline(value))
+
+
+def attr(value: object) -> str:
+    """A value for an HTML attribute we write ourselves."""
+    return html.escape(one_line(value), quote=True)
+
+
+def safe_title(value: object) -> str:
+    """A page title MkDocs themes can print unescaped: no tags, no entities.
+
+    Material prints `page.title` raw in the header and strips tags then
+    unescapes it in <title>, so neither raw nor escaped markup is safe there.
+    """
+    text = one_line(value).replace("<", "‹").replace(">", "›")
+    return re.sub(r"&(?=#?\w+;)", "＆", text) or "untitled"
+
+
+def tag(value: object) -> str:
+    """A tag for the Material tags plugin, which prints tags unescaped."""
+    return re.sub(r"[^\w .,'()–-]+", " ", one_line(value)).strip()
+
+
+def external_link(url: str | None, text: str | None = None) -> str:
+    """A plain <a> to an article's web address; anything but http(s) is shown as text only."""
+    if not url:
+        return "none"
+    url = one_line(url)
+    if not re.match(r"https?://[^\s]+$", url, re.IGNORECASE):
+        return inline(url)
+    label = inline(text) if text else inline(url)
+    return f'<a href="{html.escape(url, quote=True)}" rel="nofollow noopener noreferrer">{label}</a>'
+
+
+# ---------------------------------------------------------------- dates
+def human_date(value: str | None) -> str:
+    """ISO date with its precision visible: `2023-03` is "March 2023", None is "unknown"."""
+    if not value:
+        return "unknown"
+    m = ISO_DATE.fullmatch(str(value))
+    if not m:
+        return inline(value)
+    year, month, day = m.groups()
+    if month and 1 <= int(month) <= 12:
+        name = MONTHS[int(month) - 1]
+        return f"{int(day)} {name} {year}" if day else f"{name} {year}"
+    return year
+
+
+def date_range(start: str | None, end: str | None) -> str:
+    if end and end != start:
+        return f"{human_date(start)} – {human_date(end)}"
+    return human_date(start)
+
+
+def sort_date(value: str | None) -> str:
+    """Key that orders ISO dates of any precision; unknown dates sort first (last when reversed)."""
+    return str(value) if value and ISO_DATE.fullmatch(str(value)) else ""
+
+
+def year_of(value: str | None) -> str | None:
+    m = ISO_DATE.fullmatch(str(value or ""))
+    return m.group(1) if m else None
+
+
+def month_of(value: str | None) -> int | None:
+    m = ISO_DATE.fullmatch(str(value or ""))
+    return int(m.group(2)) if m and m.group(2) and 1 <= int(m.group(2)) <= 12 else None
+
+
+# ---------------------------------------------------------------- blocks
+def table(header: Iterable[str], rows: Iterable[Iterable[str]]) -> str:
+    """A Markdown table; cells must already be escaped (links, `inline`)."""
+    head = list(header)
+    lines = ["| " + " | ".join(head) + " |", "|" + "---|" * len(head)]
+    lines += ["| " + " | ".join(c or " " for c in row) + " |" for row in rows]
+    return "\n".join(lines)
+
+
+def bullets(items: Iterable[str], empty: str = "None recorded.") -> str:
+    lines = [f"- {item}" for item in items]
+    return "\n".join(lines) if lines else f"*{empty}*"
+
+
+def blockquote(quote: str, cite: str) -> str:
+    return f"> {paragraph(quote)}\n>\n> — {cite}"
+
+
+# ---------------------------------------------------------------- article text
+def find_spans(text: str, quotes: Iterable[str]) -> list[tuple[int, int]]:
+    """Where each quote occurs in the text (whitespace-tolerant), merged and sorted."""
+    spans: list[tuple[int, int]] = []
+    for quote in quotes:
+        words = quote.split()
+        if not words:
+            continue
+        pattern = r"\s+".join(re.escape(w) for w in words)
+        spans += [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(end, merged[-1][1]))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def article_markdown(text: str, quotes: Iterable[str]) -> str:
+    """The article text as escaped paragraphs, with the quoted sentences in <mark>."""
+    spans = find_spans(text, quotes)
+    bounds = [0]
+    for sep in re.finditer(r"\n[ \t]*\n", text):
+        bounds += [sep.start(), sep.end()]
+    bounds.append(len(text))
+    out: list[str] = []
+    for p_start, p_end in zip(bounds[::2], bounds[1::2], strict=True):
+        cuts = sorted({p_start, p_end, *(x for s in spans for x in s if p_start < x < p_end)})
+        pieces = []
+        for a, b in zip(cuts, cuts[1:], strict=False):
+            chunk = _escape(_SPACE.sub(" ", _CONTROL.sub(" ", text[a:b])))
+            if any(s <= a and b <= e for s, e in spans) and chunk.strip():
+                lead, trail = chunk[: len(chunk) - len(chunk.lstrip())], chunk[len(chunk.rstrip()):]
+                chunk = f"{lead}<mark>{chunk.strip()}</mark>{trail}"
+            pieces.append(chunk)
+        body = "".join(pieces).strip()
+        if body:
+            # a line starting with <mark> is an ordinary paragraph; anything else is guarded
+            out.append(body if body.startswith("<mark>") else _safe_line_start(body))
+    return "\n\n".join(out)
+
+
+__all__ = [
+    "MONTHS", "article_markdown", "attr", "blockquote", "bullets", "date_range", "external_link",
+    "find_spans", "human_date", "inline", "month_of", "one_line", "paragraph", "safe_title",
+    "sort_date", "table", "tag", "year_of",
+]

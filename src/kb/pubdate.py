@@ -1,0 +1,472 @@
+"""Step 3: the article's publication date, and what it rests on.
+
+In order of trust: the front matter's `published`; a date header near the
+top ("Posted On: 14 JAN 2025 6:12PM", "February 27, 2026 7:29 PM"); the
+dateline of the first paragraph ("Rome [Italy], October 10 (ANI):"); a date
+in the URL. Agency datelines usually leave out the year; it is then inferred
+from what the article itself shows (a linked X post, dated events it
+reports, the weekday of its lead) and a warning says so. Dates of events
+inside the text are never taken as the publication date itself.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from types import ModuleType
+from typing import TYPE_CHECKING
+
+from .lexicon import boilerplate
+
+if TYPE_CHECKING:
+    from .extract.dates import DateMention
+
+BASES = ("front-matter", "header", "dateline", "text", "post-id", "unknown")
+
+
+@dataclass
+class Dateline:
+    place: str | None  # "Rome", "New Delhi", "Naples", "KOCHI" -> "Kochi"
+    outlet: str | None  # "ANI", "IANS", "PTI", "Reuters" ... from "(ANI)" etc.
+    month: int | None
+    day: int | None
+    year: int | None
+    start: int  # offsets of the dateline inside the paragraph given
+    end: int  # (so callers can skip it)
+
+
+@dataclass
+class PubDate:
+    value: str | None  # ISO day (or month/year when that is all that is known)
+    basis: str  # front-matter | header | dateline | text | post-id | unknown
+    warnings: list[str] = field(default_factory=list)
+    dateline: Dateline | None = None
+
+
+# kb.extract imports this module; importing kb.extract.dates lazily avoids the cycle.
+def _dates() -> ModuleType:
+    from .extract import dates
+
+    return dates
+
+
+def _safe(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------- dateline
+_PLACE_WORD = r"[A-Z][A-Za-zÀ-ÖØ-öø-ÿ.'’-]*"
+_DATELINE = re.compile(
+    rf"^(?P<lead>\s*)(?P<place>{_PLACE_WORD}(?:[ \t]+(?:{_PLACE_WORD}|de|di|del|da|on|upon|am|sur)){{0,3}})?"
+    r"(?:\s*\[(?P<country>[^\]\n]{1,40})\])?"
+    r"(?:\s*[,/]?\s*(?:(?P<wd>[A-Z][a-z]+day),?\s+)?"
+    r"(?:(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?"
+    r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon2>[A-Za-z]{3,9})\.?)"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?)?"
+    r"(?:\s*\((?P<outlet>[^()\n]{2,30})\))?"
+    r"(?P<sep>\s*(?::|--?|–|—|\|)(?=\s|$))?\s*"
+)
+
+
+# Words that open sentences and kickers, never a dateline's place.
+_NOT_PLACES = {
+    "on", "in", "at", "by", "from", "since", "until", "during", "the", "a", "an", "this", "that", "last", "next",
+    "earlier", "later", "before", "after", "between", "and", "but", "as", "for", "with", "to", "of", "it", "he",
+    "she", "they", "we", "i", "exclusive", "breaking", "watch", "video", "update", "updated", "live", "opinion",
+    "analysis", "editorial", "explained", "photos", "read", "also", "posted", "published", "date", "dated",
+}
+
+
+@cache
+def _outlets() -> dict[str, str]:
+    return {o.lower(): o for o in boilerplate().get("outlets", [])}
+
+
+def _outlet_name(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    name = raw.strip()
+    known = _outlets().get(name.lower())
+    if known:
+        return known
+    # An unknown agency is an acronym: "(NNN)", "(IBNS)"; "(Italy)" is not one.
+    return name if re.fullmatch(r"[A-Z][A-Z&-]{1,6}", name) else None
+
+
+def _place_name(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    place = raw.strip(" ,.-")
+    if place.isupper():
+        place = " ".join(w.capitalize() if len(w) > 2 or i == 0 else w.lower()
+                         for i, w in enumerate(place.split()))
+    return place or None
+
+
+def parse_dateline(paragraph: str) -> Dateline | None:
+    """The dateline that opens a paragraph, or None.
+
+    A dateline needs a date ("Rome, March 8:"), an agency ("Naples, Sep 22 (PTI)")
+    or an upper-case place with a colon or dash ("KOCHI:"); a date without an
+    agency or separator must be followed by the sentence ("Rome, 12 May 2024 India ...").
+    """
+    m = _DATELINE.match(paragraph)
+    if not m:
+        return None
+    dates = _dates()
+    place_raw, sep = m["place"], (m["sep"] or "").strip()
+    mon_word, day_s = (m["mon"], m["day"]) if m["mon"] else (m["mon2"], m["day2"])
+    month = dates.month_number(mon_word) if mon_word else None
+    day = int(day_s) if day_s else None
+    if mon_word and month is None:
+        return None  # "India 2 ..." is no date
+    if month is not None and day is not None and _safe(2000, month, day) is None:
+        return None
+    year = int(m["year"]) if m["year"] else None
+    outlet = _outlet_name(m["outlet"])
+    if m["outlet"] and outlet is None:
+        return None
+    if place_raw and (dates.month_number(place_raw.split()[0]) or re.fullmatch(r"[A-Z][a-z]+day", place_raw)
+                      or place_raw.split()[0].lower() in _NOT_PLACES):
+        return None  # a date, a sentence or a kicker ("EXCLUSIVE:"), not a place, opens the paragraph
+    has_date = month is not None
+    if not (has_date or outlet):
+        # Place only: "KOCHI:" or "NEW DELHI —", never a title-case word before a colon (headlines do that).
+        if not (place_raw and place_raw.replace(" ", "").replace(".", "").isupper() and len(place_raw) >= 3
+                and sep in {":", "-", "--", "–", "—"}):
+            return None
+    elif not place_raw and not outlet:
+        return None
+    if has_date and not outlet and not sep:
+        rest = paragraph[m.end():]
+        if not re.match(r"[A-Z\"“‘']", rest):
+            return None
+    return Dateline(
+        place=_place_name(place_raw),
+        outlet=outlet,
+        month=month,
+        day=day,
+        year=year,
+        start=m.end("lead"),
+        end=m.end(),
+    )
+
+
+# ---------------------------------------------------------------- headers
+_HEADER_LABEL = re.compile(
+    r"(?:^|[|•·]\s*|\s)(?P<label>(?i:posted\s+on|first\s+published(?:\s+on)?|published(?:\s+on)?|"
+    r"last\s+updated(?:\s+on)?|updated(?:\s+on)?|released\s+on|dated?|created(?:\s+on)?))\b\s*[:\-–|]?\s*"
+)
+_DATE_PREFIX = re.compile(r"^\s*date\s*:?\s+(?P<iso>\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
+_TEXT_LABEL = re.compile(
+    r"(?:^|[|(]\s*)(?P<label>(?i:posted\s+on|first\s+published(?:\s+on)?|published(?:\s+on)?))\s*[:\-–]?\s*"
+)
+_HEADER_LINES = 6
+
+
+def _label_rank(label: str) -> int:
+    label = label.lower()
+    return 2 if "updated" in label else 0  # an update is later than the publication
+
+
+def _date_at(text: str, pos: int) -> DateMention | None:
+    """A single date with its year that starts at `pos` (spaces aside)."""
+    for mention in _dates().find_dates(text[pos:], None):
+        if mention.start <= 2 and mention.end_value is None and len(mention.value) >= 7:
+            return mention
+        break
+    return None
+
+
+def _header_date(lines: list[str]) -> tuple[str, str] | None:
+    """(value, what) from the first non-empty lines."""
+    found: list[tuple[int, int, str, str]] = []  # rank, line index, value, description
+    for i, line in enumerate(lines[:_HEADER_LINES]):
+        prefix = _DATE_PREFIX.match(line)
+        if prefix and i == 0:
+            span = _dates().parse_iso(prefix["iso"])
+            if span:
+                found.append((0, i, prefix["iso"], f"the header {prefix.group().strip()!r}"))
+                continue
+        for lm in _HEADER_LABEL.finditer(line):
+            mention = _date_at(line, lm.end())
+            if mention:
+                found.append((_label_rank(lm["label"]), i, mention.value,
+                              f"the header {line[lm.start('label'):lm.end() + mention.end].strip()!r}"))
+                break
+        else:
+            # An unlabelled line that is only a date, a time and a few words: "February 27, 2026 7:29 PM हिंदी".
+            stripped = line.strip()
+            mention = _date_at(stripped, 0)
+            if mention and len(mention.value) == 10 and len(stripped[mention.end:].split()) <= 5:
+                found.append((1, i, mention.value, f"the header {stripped!r}"))
+    if not found:
+        return None
+    _, _, value, what = min(found)
+    return value, what
+
+
+def _text_date(lines: list[str]) -> tuple[str, str] | None:
+    """A "Published on ..." line further down the page."""
+    for line in lines[_HEADER_LINES:]:
+        for lm in _TEXT_LABEL.finditer(line):
+            mention = _date_at(line, lm.end())
+            if mention:
+                return mention.value, line.strip()
+    return None
+
+
+# ---------------------------------------------------------------- dateline year
+_TWEET = re.compile(r"(?:twitter|x)\.com/\w+/status(?:es)?/(?P<id>\d{15,20})", re.IGNORECASE)
+_TWITTER_EPOCH_MS = 1288834974657  # snowflake ids count milliseconds from here
+_WEEKDAY = re.compile(r"\b(?P<mod>(?i:last|next|this|past|coming)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
+                      r"Friday|Saturday|Sunday)\b")
+
+
+def snowflake_date(post_id: int) -> dt.date | None:
+    """UTC day on which an X/Twitter post with this id was made (ids since November 2010)."""
+    ms = (post_id >> 22) + _TWITTER_EPOCH_MS
+    when = dt.datetime.fromtimestamp(ms / 1000, dt.UTC).date()
+    return when if when >= dt.date(2010, 11, 4) else None
+
+
+def _tweet_dates(text: str) -> list[dt.date]:
+    out = []
+    for m in _TWEET.finditer(text):
+        d = snowflake_date(int(m["id"]))
+        if d:
+            out.append(d)
+    return out
+
+
+def _sentences(paragraph: str) -> list[str]:
+    parts = re.split(r"(?:(?<=[.!?])|(?<=[.!?][\"”’']))\s+(?=[A-Z\"“])", paragraph)
+    return [s for s in parts if s.strip()]
+
+
+@dataclass
+class _Evidence:
+    kind: str  # tweet | mention | weekday
+    label: str
+    first: dt.date
+    last: dt.date
+    when: str | None = None  # tense of a mention
+    precise: bool = True  # a day or month, not only a year
+    weekday: int = 0
+
+
+def _collect(body: str, lead: str, today: dt.date) -> list[_Evidence]:
+    dates = _dates()
+    ev: list[_Evidence] = []
+    for d in _tweet_dates(body):
+        if d <= today + dt.timedelta(days=1):
+            ev.append(_Evidence("tweet", f"an X post of {d.isoformat()} linked in the text", d, d))
+    try:
+        from .clean import clean
+
+        paragraphs = clean(body).paragraphs
+    except Exception:  # boilerplate rules are others' code; raw paragraphs still serve as evidence
+        paragraphs = [p for p in body.split("\n") if p.strip()]
+    for para in paragraphs:
+        for sent in _sentences(para):
+            for mention in dates.find_dates(sent, None):
+                span = dates.parse_iso(mention.end_value or mention.value)
+                first = dates.parse_iso(mention.value)
+                if not span or not first or first[0] > today:
+                    continue
+                when = dates.tense(sent, mention.start, mention.end)
+                ev.append(_Evidence("mention", mention.text, first[0], span[1], when, len(mention.value) > 4))
+    for m in _WEEKDAY.finditer(lead):
+        if m["mod"] or dates.tense(lead, m.start(), m.end()) == "future":
+            continue
+        wd = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].index(m["wd"])
+        if all(e.kind != "weekday" or e.weekday != wd for e in ev):
+            ev.append(_Evidence("weekday", m["wd"], dt.date.min, dt.date.min, weekday=wd))
+    return ev
+
+
+def _score(p: dt.date, e: _Evidence) -> float:
+    if e.kind == "tweet":
+        gap = (p - e.first).days
+        if gap < -1:
+            return -20.0  # published before the post it quotes: impossible
+        return 10.0 if gap <= 3 else 8.0 if gap <= 14 else 5.0 if gap <= 60 else 2.0 if gap <= 366 else 0.0
+    if e.kind == "weekday":
+        back = (p.weekday() - e.weekday) % 7
+        return 3.0 if back <= 1 else 1.0 if back == 2 else -1.0
+    if e.when == "future":
+        if p > e.last:
+            return -3.0
+        return 2.0 if (e.first - p).days <= 366 else 0.0
+    if p < e.first - dt.timedelta(days=1):
+        return (-5.0 if e.when == "past" else -2.0) if e.precise else -2.0
+    gap = (p - e.last).days
+    if not e.precise:
+        return 1.0 if gap <= 0 else 0.5 if gap <= 366 else 0.0
+    return 4.0 if gap <= 45 else 3.0 if gap <= 183 else 2.0 if gap <= 366 else 1.0 if gap <= 731 else 0.0
+
+
+def _infer_year(month: int, day: int, body: str, lead: str, today: dt.date) -> tuple[int | None, str]:
+    """Best-supported year for a dateline's month and day, and what it rests on."""
+    evidence = _collect(body, lead, today)
+    what = f"dateline gives {dt.date(2000, month, 1):%B} {day} but no year"
+    if not evidence:
+        return None, what
+    scored: list[tuple[float, int, list[_Evidence]]] = []
+    for year in range(today.year, today.year - 31, -1):
+        try:
+            p = dt.date(year, month, day)
+        except ValueError:
+            continue  # February 29
+        if p > today:
+            continue  # never a publication date in the future
+        parts = [(_score(p, e), e) for e in evidence]
+        scored.append((sum(s for s, _ in parts), year, [e for s, e in parts if s > 0]))
+    if not scored:
+        return None, what
+    best, year, support = max(scored, key=lambda t: (t[0], t[1]))  # ties: the latest year
+    if best < 2:
+        return None, what
+    reasons = []
+    tweets = [e.label for e in support if e.kind == "tweet"]
+    mentions = [e.label for e in support if e.kind == "mention"]
+    weekdays = [e.label for e in support if e.kind == "weekday"]
+    if tweets:
+        reasons.append(tweets[0])
+    if mentions:
+        shown = ", ".join(mentions[:3]) + (", ..." if len(mentions) > 3 else "")
+        reasons.append(f"dates in the text ({shown})")
+    if weekdays:
+        reasons.append(f"the weekday in the lead ({', '.join(weekdays)})")
+    text = f"dateline gives {dt.date(2000, month, 1):%B} {day} without a year; {year} inferred from " + \
+        " and ".join(reasons)
+    if not tweets and not mentions:
+        others = sum(1 for s, y, _ in scored if s == best and y != year)
+        text += "; only the weekday supports it" + (", and earlier years fit as well" if others else "")
+    return year, text
+
+
+# ---------------------------------------------------------------- URL
+_URL_DAY = re.compile(r"(?<!\d)(?P<y>(?:19|20)\d\d)[/-](?P<m>0?[1-9]|1[0-2])[/-](?P<d>0?[1-9]|[12]\d|3[01])(?!\d)")
+_URL_COMPACT = re.compile(r"[/_-](?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0[1-9]|[12]\d|3[01])(?:\d{4}|\d{6})?"
+                          r"(?=[/_.?#-]|$)")
+_URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>0[1-9]|1[0-2])/")
+
+
+def _url_date(url: str, today: dt.date) -> str | None:
+    m_tweet = _TWEET.search(url)
+    if m_tweet:
+        d = snowflake_date(int(m_tweet["id"]))
+        return d.isoformat() if d and d <= today else None
+    for rx in (_URL_DAY, _URL_COMPACT):
+        m = rx.search(url)
+        if m:
+            try:
+                d = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
+            except ValueError:
+                continue
+            if d <= today:
+                return d.isoformat()
+    m = _URL_MONTH.search(url)
+    if m and (int(m["y"]), int(m["m"])) <= (today.year, today.month):
+        return f"{m['y']}-{m['m']}"
+    return None
+
+
+# ---------------------------------------------------------------- main
+def _front_matter(value: str) -> str | None:
+    v = value.strip()
+    m = re.match(r"(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$", v)
+    if m:
+        v = m.group(1)
+    if re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", v) and _dates().parse_iso(v):
+        return v
+    mentions = _dates().find_dates(v, None)
+    if len(mentions) == 1 and mentions[0].end_value is None and len(mentions[0].text) >= len(v) - 12:
+        return mentions[0].value
+    return None
+
+
+def _first_dateline(lines: list[str]) -> tuple[Dateline | None, str]:
+    """The dateline of the first text paragraph (headers and headlines before it skipped), and its paragraph."""
+    for i, line in enumerate(lines[:10]):
+        text = _DATE_PREFIX.sub("", line) if i == 0 else line
+        found = parse_dateline(text)
+        if found:
+            return found, text
+        words = text.split()
+        if len(words) > 20 or re.search(r"[.!?][\"”’']?\s*$", text):
+            return None, text  # the first body paragraph has no dateline
+    return None, lines[0] if lines else ""
+
+
+def publication_date(body: str, meta: dict[str, str | None], *, today: dt.date | None = None) -> PubDate:
+    """Publication date of an article from its front matter, header, dateline or URL.
+
+    `today` (default: the system date) bounds inferred years: no publication lies in the future.
+    """
+    today = today or dt.date.today()
+    warnings: list[str] = []
+    lines = [ln.strip() for ln in body.split("\n") if ln.strip()]
+    dateline, lead_para = _first_dateline(lines)
+
+    raw = (meta.get("published") or "").strip() if meta else ""
+    if raw:
+        value = _front_matter(raw)
+        if value:
+            return PubDate(value, "front-matter", warnings, dateline)
+        warnings.append(f"front matter `published: {raw}` is not a date (write YYYY-MM-DD); ignored")
+
+    header = _header_date(lines)
+    if header:
+        value, what = header
+        span = _dates().parse_iso(value)
+        if span and span[0] <= today:
+            return PubDate(value, "header", warnings, dateline)
+        warnings.append(f"{what} lies in the future; ignored")
+
+    if dateline and dateline.month and dateline.day:
+        if dateline.year:
+            d = _safe(dateline.year, dateline.month, dateline.day)
+            if d and d <= today:
+                return PubDate(d.isoformat(), "dateline", warnings, dateline)
+            warnings.append(f"dateline date {dateline.year}-{dateline.month:02d}-{dateline.day:02d} is not a valid "
+                            "past date; ignored")
+        else:
+            lead = lead_para[dateline.end:]
+            url_day = _url_date(meta.get("url") or "", today) if meta else None
+            if url_day and len(url_day) == 10:
+                u = dt.date.fromisoformat(url_day)
+                for y in (u.year, u.year - 1, u.year + 1):
+                    d = _safe(y, dateline.month, dateline.day)
+                    if d and abs((d - u).days) <= 3 and d <= today:
+                        warnings.append(f"dateline gives {d:%B} {d.day} without a year; {y} taken from the URL")
+                        return PubDate(d.isoformat(), "dateline", warnings, dateline)
+            year, why = _infer_year(dateline.month, dateline.day, body, lead, today)
+            warnings.append(why)
+            if year is not None:
+                return PubDate(dt.date(year, dateline.month, dateline.day).isoformat(), "dateline", warnings,
+                               dateline)
+
+    text = _text_date(lines)
+    if text:
+        value, line = text
+        span = _dates().parse_iso(value)
+        if span and span[0] <= today:
+            warnings.append(f"publication date read from the line {line!r} in the text")
+            return PubDate(value, "text", warnings, dateline)
+
+    url = (meta.get("url") or "") if meta else ""
+    if url:
+        value = _url_date(url, today)
+        if value:
+            return PubDate(value, "post-id", warnings, dateline)
+
+    if not any("no year" in w for w in warnings):
+        warnings.append("no publication date found; give `published:` in the article's front matter")
+    return PubDate(None, "unknown", warnings, dateline)

@@ -1,0 +1,54 @@
+from kb.clean import clean
+
+
+def test_drops_also_read_lines_and_keeps_the_story():
+    body = ("Rome, May 3 (PTI) The ministers met on Friday.\n\n"
+            "Also Read | Man Arrested For Theft In Ohio.\n\n"
+            "ALSO READ: Storm hits coast\n\n"
+            "They signed an agreement.")
+    c = clean(body)
+    assert "Arrested" not in c.text and "Storm" not in c.text
+    assert c.paragraphs == ["Rome, May 3 (PTI) The ministers met on Friday.", "They signed an agreement."]
+
+
+def test_cuts_everything_after_a_latest_news_header():
+    body = "The chiefs met in Rome.\n\nLATEST NEWS\n\nPSG to meet Chelsea\n\nSome politician Jane Doe wins"
+    assert clean(body).text == "The chiefs met in Rome."
+
+
+def test_drops_urls_disclaimers_signoffs_and_initials():
+    body = ("The admiral visited Naples.\n\nhttps://twitter.com/x/status/1711562088202874912\n\n--IANS\n\nakl/as\n\n"
+            "(The above story is verified and authored by ANI staff, ANI is South Asia's leading agency.)")
+    assert clean(body).text == "The admiral visited Naples."
+
+
+def test_a_repeated_headline_becomes_the_headline_and_is_not_text():
+    body = ("India and Italy talk defence\n\nIndia and Italy talk defence\n\n"
+            "Rome, Feb 27 (IANS) India and Italy on Friday discussed defence priorities.")
+    c = clean(body)
+    assert c.headline == "India and Italy talk defence"
+    assert c.text.startswith("Rome, Feb 27")
+
+
+def test_header_date_lines_and_prefixes_are_removed():
+    c = clean("February 27, 2026 7:29 PM हिंदी\n\nThe minister spoke.\n\nHe left.")
+    assert c.text == "The minister spoke.\n\nHe left."
+    assert clean("date 2021-07-08 The general met his counterpart.").text == "The general met his counterpart."
+
+
+def test_trailing_agency_tag_goes_but_the_sentence_stays():
+    c = clean("Ships exercised at sea.\n\nThe deployment ends in May. PTI ABC DEF")
+    assert c.paragraphs[-1] == "The deployment ends in May."
+
+
+def test_a_trailing_list_of_short_headlines_is_dropped():
+    body = ("The minister met his counterpart in Rome on Monday.\n\n"
+            "Stocks rise on bank gains\n\nCricket team wins series\n\nFilm star weds")
+    assert clean(body).text == "The minister met his counterpart in Rome on Monday."
+
+
+def test_cleaned_sentences_are_substrings_of_the_original():
+    body = "Rome, Oct 10 (ANI): X met Y.\n\nAlso Read | Z\n\n\"We met,\" he said. (ANI)\n\nTrending: cats"
+    c = clean(body)
+    for p in c.paragraphs:
+        assert p in body

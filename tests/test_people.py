@@ -1,0 +1,81 @@
+"""People extraction on short texts of shapes the seed articles lack."""
+
+from kb.extract.people import find_people
+from kb.extract.text import split_sentences
+
+
+def people(text: str, home: str | None = None) -> dict[str, tuple[str | None, list[str], list[str]]]:
+    found = find_people(split_sentences(text), home)
+    return {p.name: (p.country, [r.title for r in p.roles], p.aliases) for p in found.people}
+
+
+def test_title_before_name_gives_role_and_country():
+    got = people("Italian Defence Minister Marco Bellini met Raksha Mantri Shri Ajay Varma in Delhi.")
+    assert got["Marco Bellini"][:2] == ("Italy", ["Defence Minister"])
+    assert got["Ajay Varma"][:2] == ("India", ["Raksha Mantri"])
+
+
+def test_rank_and_office_are_both_read():
+    got = people("Chief of Naval Staff Admiral R K Dhawan received Vice Admiral Enrico Sala, "
+                 "Commander of the Italian Fleet, in Mumbai.")
+    assert got["R K Dhawan"][1] == ["Chief of Naval Staff"]
+    assert got["Enrico Sala"] == ("Italy", ["Commander of the Italian Fleet"], [])
+
+
+def test_appositive_role_after_the_name():
+    got = people("The talks were led by Paola Ricci, Secretary General of Defence, and others.")
+    assert got["Paola Ricci"][1] == ["Secretary General of Defence"]
+
+
+def test_untitled_capitalised_words_are_not_people():
+    got = people("The Trans Regional Maritime Network met in New Delhi. Rafale Marine jets flew over Rome.")
+    assert got == {}
+
+
+def test_ship_names_are_not_people():
+    got = people("Indian Navy frigate INS Kaveri sailed with ITS Giuseppe Garibaldi off Naples.")
+    assert got == {}
+
+
+def test_short_forms_resolve_and_two_people_of_one_surname_stay_apart():
+    text = ("Air Marshal Vikram Singh met Minister of State Meena Singh on Monday. "
+            "Air Marshal Singh praised the talks. Ms Singh thanked him. Singh left.")
+    found = find_people(split_sentences(text))
+    names = sorted(p.name for p in found.people)
+    assert names == ["Meena Singh", "Vikram Singh"]
+    by_sentence = {m.sentence: found.people[m.person].name for m in found.mentions if m.name == "Singh"}
+    assert by_sentence[1] == "Vikram Singh" and by_sentence[2] == "Meena Singh"
+
+
+def test_a_misspelt_surname_is_an_alias_of_the_same_person():
+    got = people("Minister Guglielmo Ferrante arrived. Later Minister Guglielmo Ferrrante spoke. "
+                 "Defence Minister Guglielmo Ferrante left.")
+    assert list(got) == ["Guglielmo Ferrante"]
+    assert got["Guglielmo Ferrante"][2] == ["Guglielmo Ferrrante"]
+
+
+def test_counterpart_takes_the_office_and_the_other_side_gets_the_other_country():
+    got = people("Defence Minister Anand Kulkarni held talks with his Italian counterpart Sara Longo.")
+    assert got["Sara Longo"][:2] == ("Italy", ["Defence Minister"])
+    assert got["Anand Kulkarni"][0] == "India"
+
+
+def test_untitled_full_name_with_a_verb_of_speech():
+    got = people('"We are ready," said Francesca Moretti after the meeting.')
+    assert "Francesca Moretti" in got
+
+
+def test_employer_of_a_company_role():
+    got = people("The deal was signed by Leonardo's chief executive officer Carlo Fontana.")
+    assert got["Carlo Fontana"][1] == ["Chief Executive Officer, Leonardo"]
+
+
+def test_home_country_for_unqualified_officials():
+    got = people("Prime Minister Kavya Nair met Italian Prime Minister Luca Greco.", home="India")
+    assert got["Kavya Nair"][0] == "India" and got["Luca Greco"][0] == "Italy"
+
+
+def test_lowercase_titles_count_but_lowercase_ranks_do_not():
+    got = people("then Italian prime minister Roberta Gallo spoke. The defence industry major Finmar grew.")
+    assert got["Roberta Gallo"][1] == ["Prime Minister"]
+    assert "Finmar" not in got
