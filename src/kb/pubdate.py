@@ -61,9 +61,9 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
 
 # ---------------------------------------------------------------- dateline
 _PLACE_WORD = r"[A-Z][A-Za-zÀ-ÖØ-öø-ÿ.'’-]*"
-_DATELINE = re.compile(
-    rf"^(?P<lead>\s*)(?P<place>{_PLACE_WORD}(?:[ \t]+(?:{_PLACE_WORD}|de|di|del|da|on|upon|am|sur)){{0,3}})?"
-    r"(?:\s*\[(?P<country>[^\]\n]{1,40})\])?"
+_DATELINE_PLACE = (rf"(?P<place>{_PLACE_WORD}(?:[ \t]+(?:{_PLACE_WORD}|de|di|del|da|on|upon|am|sur)){{0,3}})?"
+                   r"(?:\s*\[(?P<country>[^\]\n]{1,40})\])?")
+_DATELINE_REST = (
     r"(?:\s*[,/]?\s*(?:(?P<wd>[A-Z][a-z]+day),?\s+)?"
     r"(?:(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?"
     r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon2>[A-Za-z]{3,9})\.?)"
@@ -71,6 +71,9 @@ _DATELINE = re.compile(
     r"(?:\s*\((?P<outlet>[^()\n]{2,30})\))?"
     r"(?P<sep>\s*(?::|--?|–|—|\|)(?=\s|$))?\s*"
 )
+_DATELINE = re.compile(rf"^(?P<lead>\s*){_DATELINE_PLACE}{_DATELINE_REST}")
+# "October 10 (ANI):" with no place: the month must not be taken for one.
+_DATELINE_NO_PLACE = re.compile(rf"^(?P<lead>\s*)(?P<place>)(?P<country>){_DATELINE_REST}")
 
 
 # Words that open sentences and kickers, never a dateline's place.
@@ -115,11 +118,13 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     or an upper-case place with a colon or dash ("KOCHI:"); a date without an
     agency or separator must be followed by the sentence ("Rome, 12 May 2024 India ...").
     """
+    dates = _dates()
     m = _DATELINE.match(paragraph)
+    if m and m["place"] and dates.month_number(m["place"].split()[0]):
+        m = _DATELINE_NO_PLACE.match(paragraph)
     if not m:
         return None
-    dates = _dates()
-    place_raw, sep = m["place"], (m["sep"] or "").strip()
+    place_raw, sep = m["place"] or None, (m["sep"] or "").strip()
     mon_word, day_s = (m["mon"], m["day"]) if m["mon"] else (m["mon2"], m["day2"])
     month = dates.month_number(mon_word) if mon_word else None
     day = int(day_s) if day_s else None
@@ -193,13 +198,14 @@ def _header_date(lines: list[str]) -> tuple[str, str] | None:
             if span:
                 found.append((0, i, prefix["iso"], f"the header {prefix.group().strip()!r}"))
                 continue
-        for lm in _HEADER_LABEL.finditer(line):
+        labelled = False
+        for lm in _HEADER_LABEL.finditer(line):  # all of them: "Updated: ... | Published: ..."
             mention = _date_at(line, lm.end())
             if mention:
+                labelled = True
                 found.append((_label_rank(lm["label"]), i, mention.value,
                               f"the header {line[lm.start('label'):lm.end() + mention.end].strip()!r}"))
-                break
-        else:
+        if not labelled:
             # An unlabelled line that is only a date, a time and a few words: "February 27, 2026 7:29 PM हिंदी".
             stripped = line.strip()
             mention = _date_at(stripped, 0)

@@ -58,7 +58,7 @@ def extract_article(raw: RawArticle) -> Extraction:
     for o in orgs.organisations:
         o.id = unique(slug(o.acronym or o.name), taken)
         o.sources = [source.id]
-    people = find_people(sentences, home, orgs.country_of)
+    people = find_people(sentences, home, orgs.country_of, orgs.full_name)
     agreements = find_agreements(sentences, people, orgs, source.id)
     anchor = _anchor(pub.value)
     events = find_events(sentences, people, orgs, agreements, anchor,

@@ -129,6 +129,9 @@ _PAST = re.compile(
     r"|kept|stood|rose|fell|flew|oversaw|underwent|undertook|drew|struck|spent|bought|sold|built|ran)\b",
     re.IGNORECASE,
 )
+# Past without a verb form to check: an auxiliary's own participle after it ("will be held") is not past.
+_PAST_MARKERS = {"was", "were", "had", "did", "has", "have", "yesterday", "ago", "earlier", "last", "previously",
+                 "recently"}
 _ED_WORD = re.compile(r"\b[a-z]{2,}(?<!e)ed\b")
 # An auxiliary carries the tense of the participle after it ("will be followed").
 _AUX_BEFORE = re.compile(
@@ -152,7 +155,7 @@ def _cues(text: str) -> list[tuple[int, int, str]]:
         word = m.group().lower()
         if word in _NOT_VERBS or any(s <= m.start() < e for s, e, _ in cues):
             continue
-        if word.endswith("ed") and _AUX_BEFORE.search(text[max(0, m.start() - 24):m.start()]):
+        if word not in _PAST_MARKERS and _AUX_BEFORE.search(text[max(0, m.start() - 24):m.start()]):
             continue
         cues.append((m.start(), m.end(), "past"))
     return cues

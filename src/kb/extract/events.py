@@ -18,6 +18,7 @@ from dataclasses import dataclass, field
 
 from ..lexicon import countries, event_kinds, places
 from ..model import Event, Evidence
+from ..pubdate import parse_dateline
 from .agreements import ArticleAgreements
 from .dates import DateMention, find_dates, parse_iso
 from .organisations import ArticleOrganisations
@@ -34,6 +35,11 @@ _GENERIC = re.compile(r"\b(?:more|further|greater|regular|deepen\w*|expand\w*|st
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:he|she|He|She)\b")
 _SHIP = re.compile(r"\b((?:INS|ITS|HMS|USS|FS|NRP|ICGS)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)")
 _THIRD = {"India", "Italy"}
+# "today" in a quoted post is the day it was posted, not the day of the article.
+_QUOTED = re.compile(r"[\"“][^\"”]*[\"”]?")
+# A sentence naming who led each side joins its people to the event just told.
+_JOINS = re.compile(r"\b(?:side|sides|delegation|delegations|team|teams)\s+(?:was|were)\s+(?:led|headed)\s+by\b"
+                    r"|\b(?:led|headed) the (?:\w+ )?(?:delegation|side|team)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -72,19 +78,19 @@ def _triggers(text: str) -> list[_Trigger]:
 
 def _event_name(text: str, trig: _Trigger) -> str | None:
     """A capitalised name around the trigger: "11th India-Italy Joint Defence Committee meeting"."""
-    cap = r"(?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z0-9][\w+'’-]*\s+)*"
+    cap = r"(?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z0-9][\w+'’–-]*\s+)*"
     left = re.search(rf"{cap}$", text[:trig.start])
     name_left = left.group() if left else ""
     name_left = re.sub(r"^(?:The|A|An|In|On|At|During|After)\s+", "", name_left)
     word = trig.text
-    if not (word[:1].isupper() or name_left.strip()):
+    if not (word[:1].isupper() or word[:1].isdigit() or name_left.strip()):
         return None
-    right = re.match(r"(?:\s+(?:of|on|for|in)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|\s+meeting|\s+\(\w+\))?",
+    right = re.match(r"(?:\s+(?:of|on|for)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*|\s+meeting|\s+\(\w+\))?",
                      text[trig.end:])
     tail = right.group() if right else ""
     name = (name_left + word + tail).strip()
     words = name.split()
-    caps = [w for w in words if w[:1].isupper()]
+    caps = [w for w in words if w[:1].isupper() or w[:1].isdigit()]
     if len(words) < 2 or len(caps) < 2:
         return None
     # Not a name when its capitals are only a person's or a country's ("Italian exercise").
@@ -155,12 +161,24 @@ def find_events(sentences: list[Sentence], people: ArticlePeople, orgs: ArticleO
     for s_index, sent in enumerate(sentences):
         text = sent.text
         mentions = _mentions(sent, s_index, people)
-        dates = find_dates(text, anchor)
+        quoted = [m.span() for m in _QUOTED.finditer(text)]
+        # The dateline's date is when the story was filed, not when things happened.
+        dateline = parse_dateline(text) if s_index == 0 else None
+        skip_before = dateline.end if dateline else 0
+        dates = [d for d in find_dates(text, anchor) if d.start >= skip_before
+                 and not (d.relative and any(a <= d.start < b for a, b in quoted))]
         future = bool(_FUTURE.search(text))
+        made = len(candidates)
         trigs = _triggers(text)
         # Explicit foreground dates become the story's date for the sentences that follow.
         first_subject = next((pid for pos, pid in mentions), None)
         groups = _group(trigs, mentions, text, last_subject)
+        if not groups and mentions and candidates and _JOINS.search(text):
+            # "The Indian side was led by X, while the Italian delegation was led by Y."
+            ev = candidates[-1].event
+            ev.participants = list(dict.fromkeys(ev.participants + [pid for _, pid in mentions]))
+            if not any(e.quote == text for e in ev.evidence):
+                ev.evidence.append(Evidence(source_id, text))
         for trig, subject, objects in groups:
             if trig.reference:
                 _refer(candidates, trig, text, dates, s_index, source_id, anchor)
@@ -172,14 +190,20 @@ def find_events(sentences: list[Sentence], people: ArticlePeople, orgs: ArticleO
             if not _worth_an_event(trig, participants, name, place, ships, text, future, dates):
                 continue
             d = _pick_date(dates, trig)
+            earlier = _latest_with(candidates, participants)
             if d is not None:
                 date, end, basis = d.value, d.end_value, "text"
+            elif earlier is not None and not future:
+                # The same people were last seen in that event: the sentence goes on about it.
+                date, end, basis = earlier.event.date, earlier.event.end_date, "context"
             elif context_date and not future:
                 date, end, basis = context_date, None, "context"
             elif pub:
                 date, end, basis = (pub if not future else pub[:7]), None, "publication"
             else:
                 date, end, basis = None, None, "none"
+            if place is None and earlier is not None and basis == "context":
+                place = earlier.event.place
             ev = Event(id="", title="", kind=trig.kind, date=date, end_date=end,
                        place=place or (context_place if basis != "text" or not _is_background(date, anchor) else None),
                        participants=participants, evidence=[Evidence(source_id, text)], sources=[source_id])
@@ -197,7 +221,7 @@ def find_events(sentences: list[Sentence], people: ArticlePeople, orgs: ArticleO
         if first_subject:
             last_subject = first_subject
         # A sentence with an explicit date and no event still moves the story on.
-        if not groups and dates and not future:
+        if len(candidates) == made and dates and not future:
             d = dates[0]
             if not _is_background(d.value, anchor):
                 context_date = d.value
@@ -209,11 +233,21 @@ def find_events(sentences: list[Sentence], people: ArticlePeople, orgs: ArticleO
     return events
 
 
+def _latest_with(candidates: list[_Candidate], participants: list[str]) -> _Candidate | None:
+    for c in reversed(candidates):
+        if c.date_basis in {"text", "context"} and set(participants) & set(c.event.participants):
+            return c
+    return None
+
+
 def _mentions(sent: Sentence, s_index: int, people: ArticlePeople) -> list[tuple[int, str]]:
     """(position, person id) of the people a sentence names, by name or by office ("the Chief of Army Staff")."""
     out = [(m.start, people.people[m.person].id) for m in people.in_sentence(s_index)]  # type: ignore[index]
     taken = [(m.start, m.end) for m in people.in_sentence(s_index)]
+    named = {pid for _, pid in out}
     for p in people.people:
+        if p.id in named:
+            continue
         for role in p.roles:
             title = role.title.split(",")[0]
             if len(title.split()) < 2 or title.lower() in {"prime minister", "defence minister"}:
@@ -350,7 +384,9 @@ def _same(a: _Candidate, b: _Candidate) -> bool:
         return pa == pb or (len(pa & pb) >= 2) or pa <= pb or pb <= pa
     if pa and pb:
         return bool(pa & pb)
-    return (a.named and b.named and ea.title == eb.title) or not (pa or pb) or ea.kind in {"visit", "exercise"}
+    # One account names no one: the same kind of happening at the same place on the same day is one event.
+    same_place = ea.place == eb.place or not (ea.place and eb.place)
+    return same_place and (not (pa or pb) or ea.kind != "meeting")
 
 
 def _merge_all(cands: list[_Candidate]) -> list[Event]:

@@ -30,6 +30,9 @@ class ArticleOrganisations:
     # per sentence index: organisation indexes mentioned there
     by_sentence: dict[int, list[int]] = field(default_factory=dict)
 
+    def full_name(self, acronym: str) -> str | None:
+        return next((o.name for o in self.organisations if o.acronym == acronym), None)
+
     def country_of(self, name: str) -> str | None:
         low = name.lower()
         for o in self.organisations:

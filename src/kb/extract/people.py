@@ -319,7 +319,8 @@ def _office_country(office: str | None) -> str | None:
 
 # ---------------------------------------------------------------- the extractor
 def find_people(sentences: list[Sentence], home: str | None = None,
-                org_country: Callable[[str], str | None] | None = None) -> ArticlePeople:
+                org_country: Callable[[str], str | None] | None = None,
+                org_name: Callable[[str], str | None] | None = None) -> ArticlePeople:
     """People of one article, with every mention resolved to one of them.
 
     `home` is the country the article's own officials serve (its press names
@@ -351,7 +352,16 @@ def find_people(sentences: list[Sentence], home: str | None = None,
                 m.titled = after in speech or before in speech or (before == "to" and i > 1
                                                                     and tokens[i - 2].bare.lower() == "according")
             mentions.append(m)
-    return _resolve_mentions(mentions, sentences, home, org_country or (lambda name: None))
+    people = _resolve_mentions(mentions, sentences, home, org_country or (lambda name: None))
+    if org_name:
+        # "Chairman, BSL" reads better as "Chairman, Bharat Shipyard Limited".
+        for p in people.people:
+            for r in p.roles:
+                head, _, org = r.title.rpartition(", ")
+                full = org_name(org) if head else None
+                if full and full != org:
+                    r.title = f"{head}, {full}"
+    return people
 
 
 def _resolve_mentions(mentions: list[Mention], sentences: list[Sentence], home: str | None,

@@ -56,8 +56,9 @@ def paragraph(value: object) -> str:
 
 
 def attr(value: object) -> str:
-    """A value for an HTML attribute we write ourselves."""
-    return html.escape(one_line(value), quote=True)
+    """Text for raw HTML we write ourselves (attribute values, SVG labels)."""
+    # Brackets too: were the HTML ever read as Markdown, no link could form.
+    return html.escape(one_line(value), quote=True).replace("[", "&#91;").replace("]", "&#93;")
 
 
 def safe_title(value: object) -> str:
