@@ -11,7 +11,7 @@ def test_acronym_definitions_with_country_and_kind():
     got = orgs("India's Department of Military Affairs (DMA) and the Italian "
                "Association of Aerospace Firms (AAF) met.")
     assert got["Department of Military Affairs"] == ("DMA", "India", "government")
-    assert got["Association of Aerospace Firms"] == ("AAF", "Italy", "industry")
+    assert got["Italian Association of Aerospace Firms"] == ("AAF", "Italy", "industry")
 
 
 def test_instruments_and_exercises_in_brackets_are_not_organisations():
