@@ -1,0 +1,90 @@
+"""Event extraction through the whole per-article step, on short invented articles."""
+
+from pathlib import Path
+
+from kb.extract import extract_article
+from kb.ingest import read_article
+
+
+def extract(tmp_path: Path, text: str, published: str | None = "2024-05-10"):
+    p = tmp_path / "a.md"
+    head = f"---\npublished: {published}\n---\n" if published else ""
+    p.write_text(head + text)
+    return extract_article(read_article(p))
+
+
+def by_kind(ex, kind):
+    return [e for e in ex.events if e.kind == kind]
+
+
+def names(ex, event):
+    by_id = {p.id: p.name for p in ex.people}
+    return sorted(by_id[i] for i in event.participants)
+
+
+def test_weekday_resolves_against_publication_and_place_is_read(tmp_path):
+    # 2024-05-10 is a Friday: "on Wednesday" is 2024-05-08.
+    ex = extract(tmp_path, "Defence Minister Arun Bhatia on Wednesday met his Italian counterpart "
+                           "Silvia Marchi in Naples and held talks on naval cooperation.")
+    [ev] = ex.events
+    assert (ev.kind, ev.date, ev.place, ev.date_basis) == ("meeting", "2024-05-08", "Naples", "text")
+    assert names(ex, ev) == ["Arun Bhatia", "Silvia Marchi"]
+    assert ev.evidence[0].quote in ex.source.text
+
+
+def test_two_calls_in_one_sentence_are_two_meetings(tmp_path):
+    ex = extract(tmp_path, "On Tuesday, Secretary Neha Rao met Italy's Director General Piero Conti "
+                           "and also called on Admiral Bruno Vitale in Rome.")
+    meetings = by_kind(ex, "meeting")
+    assert sorted(tuple(names(ex, e)) for e in meetings) == [("Bruno Vitale", "Neha Rao"), ("Neha Rao", "Piero Conti")]
+    assert {e.date for e in meetings} == {"2024-05-07"}
+
+
+def test_later_sentences_about_the_same_people_join_the_event(tmp_path):
+    ex = extract(tmp_path, "Army chief General Manoj Tiwari met Lt Gen Fabio Greco in Rome on May 8. "
+                           "\"We discussed training,\" General Tiwari said after meeting Lt Gen Greco.")
+    [ev] = by_kind(ex, "meeting")
+    assert ev.date == "2024-05-08" and len(ev.evidence) == 2
+
+
+def test_a_reference_adds_a_date_to_the_event_it_refers_to(tmp_path):
+    ex = extract(tmp_path, "Indian frigate INS Vega and Italian destroyer ITS Caio Duilio carried out a "
+                           "partnership exercise in the Ligurian Sea. The exercise on May 4 and 5 covered air defence.")
+    [ev] = by_kind(ex, "exercise")
+    assert (ev.date, ev.end_date, ev.place) == ("2024-05-04", "2024-05-05", "Ligurian Sea")
+    assert "INS Vega" in ev.title
+
+
+def test_generic_future_plans_are_not_events(tmp_path):
+    ex = extract(tmp_path, "Military exercises will also be deepened and expanded. "
+                           "More joint exercises on disaster relief were pointed out.")
+    assert ex.events == []
+
+
+def test_background_event_with_its_own_date(tmp_path):
+    ex = extract(tmp_path, "Prime Minister Ravi Kapoor met Italian Prime Minister Anna Ferri in Rome "
+                           "in November 2021, officials recalled.")
+    [ev] = ex.events
+    assert ev.date == "2021-11" and ev.background
+
+
+def test_third_country_event_is_kept_but_not_bilateral(tmp_path):
+    ex = extract(tmp_path, "Defence Minister Arun Bhatia will hold the annual dialogue with French Minister "
+                           "of Armed Forces Paul Girard in Paris next week.")
+    [ev] = ex.events
+    assert ev.kind == "dialogue" and not ev.bilateral
+
+
+def test_agreement_signed_during_a_meeting_takes_its_date_and_link(tmp_path):
+    ex = extract(tmp_path, "Defence Minister Arun Bhatia met Italian Defence Minister Silvia Marchi in Rome "
+                           "on Thursday and signed an agreement on defence cooperation between India and Italy.")
+    [agr] = ex.agreements
+    [ev] = ex.events
+    assert agr.date == "2024-05-09" and ev.agreements == [agr.id]
+
+
+def test_no_publication_date_leaves_relative_dates_unknown(tmp_path):
+    ex = extract(tmp_path, "Defence Minister Arun Bhatia met Italian Defence Minister Silvia Marchi "
+                           "on Thursday in Rome.", published=None)
+    assert ex.source.published is None
+    assert [e.date for e in ex.events] == [None]
