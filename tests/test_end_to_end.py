@@ -1,0 +1,108 @@
+"""Build the project's own articles and check the pages against the page contract (SCHEMA.md).
+
+The evaluation script in ../shared/eval scores the seeds against an analyst's
+gold annotations; when it is there (as in CI), the bars must hold.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+import yaml
+
+from kb.build import build
+
+ROOT = Path(__file__).resolve().parent.parent
+SHARED = ROOT.parent / "shared"
+
+FOLDERS = {"people": "person", "events": "event", "agreements": "agreement", "organisations": "organisation",
+           "sources": "source"}
+KEYS = {
+    "person": {"name", "aliases", "country", "roles", "events", "sources"},
+    "event": {"kind", "date", "end_date", "place", "participants", "organisations", "agreements", "evidence",
+              "sources"},
+    "agreement": {"kind", "date", "parties", "signatories", "events", "evidence", "sources"},
+    "organisation": {"name", "acronym", "country", "kind", "sources"},
+    "source": {"file", "outlet", "published", "published_basis", "url"},
+}
+DATE = re.compile(r"^\d{4}(?:-\d{2}(?:-\d{2})?)?$")
+
+
+def front_matter(path: Path) -> dict:
+    text = path.read_text(encoding="utf-8")
+    assert text.startswith("---\n"), path
+    return yaml.safe_load(text.split("\n---", 1)[0][4:])
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("docs")
+    report = build(ROOT / "seeds", out)
+    assert report.problems == []
+    return out
+
+
+def test_every_page_keeps_the_contract(built: Path):
+    pages = {folder: {p.stem: front_matter(p) for p in (built / folder).glob("*.md") if p.name != "index.md"}
+             for folder in FOLDERS}
+    assert len(pages["sources"]) == len(list((ROOT / "seeds").iterdir()))
+    for folder, kind in FOLDERS.items():
+        for pid, fm in pages[folder].items():
+            assert fm["type"] == kind and fm["id"] == pid and fm["title"], (folder, pid)
+            assert KEYS[kind] <= set(fm), (folder, pid, KEYS[kind] - set(fm))
+            if kind != "source":
+                assert fm["sources"] and set(fm["sources"]) <= set(pages["sources"]), (folder, pid)
+            for key in ("date", "end_date", "published"):
+                if fm.get(key) is not None:
+                    assert DATE.match(str(fm[key])), (folder, pid, key, fm[key])
+    # Every list of ids points at pages that exist.
+    refs = {"participants": "people", "organisations": "organisations", "agreements": "agreements",
+            "events": "events", "signatories": "people"}
+    for folder in ("people", "events", "agreements"):
+        for pid, fm in pages[folder].items():
+            for key, target in refs.items():
+                for ref in fm.get(key) or []:
+                    assert ref in pages[target], (folder, pid, key, ref)
+    # Evidence is copied exactly from the cleaned text of its source.
+    for folder in ("events", "agreements"):
+        for pid, fm in pages[folder].items():
+            for ev in fm["evidence"]:
+                source_text = (built / "sources" / f"{ev['source']}.md").read_text(encoding="utf-8")
+                assert ev["source"] in pages["sources"]
+                assert ev["quote"].split()[0] in source_text
+
+
+def test_publication_dates_and_their_basis(built: Path):
+    sources = {p.stem: front_matter(p) for p in (built / "sources").glob("*.md") if p.name != "index.md"}
+    for fm in sources.values():
+        assert fm["published"] is not None, fm["file"]
+        assert fm["published_basis"] in {"front-matter", "header", "dateline", "text", "post-id"}
+
+
+def _score(docs: Path, seeds: Path, gold: Path) -> dict:
+    script = SHARED / "eval" / "score.py"
+    out = docs.parent / f"score-{gold.stem}.json"
+    subprocess.run([sys.executable, str(script), "--docs", str(docs), "--seeds", str(seeds), "--gold", str(gold),
+                    "--json", str(out)], check=True, capture_output=True)
+    import json
+    return json.loads(out.read_text())["summary"]
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="the evaluation set is not beside the repo")
+def test_seed_score_meets_the_bars(built: Path):
+    s = _score(built, ROOT / "seeds", SHARED / "eval" / "seeds-gold.yml")
+    assert s["macro_f1"] >= 0.85 and s["people"]["f1"] >= 0.90, s
+    assert s["published_dates"] == 1.0
+    assert s["noise_leaks"] == 0 and s["bad_quotes"] == 0 and s["duplicate_people"] == 0
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "synthetic").exists(), reason="the evaluation set is not beside the repo")
+def test_synthetic_development_set(tmp_path: Path):
+    docs = tmp_path / "docs"
+    build(SHARED / "eval" / "synthetic", docs)
+    s = _score(docs, SHARED / "eval" / "synthetic", SHARED / "eval" / "synthetic-gold.yml")
+    assert s["macro_f1"] >= 0.85 and s["bad_quotes"] == 0 and s["noise_leaks"] == 0, s
