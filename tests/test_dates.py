@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 
-from kb.extract.dates import find_dates, month_number, parse_iso, tense
+from kb.dates import find_dates, month_number, parse_iso, tense
 
 D = dt.date
 
@@ -111,6 +111,14 @@ def test_day_month_far_from_the_anchor_follows_the_tense() -> None:
     assert one("He will visit India on June 1.", anchor)[0] == "2026-06-01"
     assert one("He visited India on June 1.", anchor)[0] == "2025-06-01"
     assert one("They met on December 1.", anchor)[0] == "2024-12-01"
+
+
+def test_will_does_not_speak_of_a_day_weeks_past() -> None:
+    anchor = D(2025, 3, 8)
+    assert one("Over 1,000 troops will take part in the exercise from February 19.", anchor)[0] == "2026-02-19"
+    assert one("The exercise began on February 19.", anchor)[0] == "2025-02-19"
+    # "would" in reported speech is a weaker cue: a date close before the anchor stays.
+    assert one("He said the talks would be held on March 1.", anchor)[0] == "2025-03-01"
 
 
 def test_day_month_is_skipped_without_anchor_and_marked_relative_with_one() -> None:

@@ -1,4 +1,4 @@
-from kb.model import Evidence, Event, Extraction, Person, Role, Source
+from kb.model import Event, Evidence, Extraction, Person, Role, Source
 from kb.resolve import resolve
 
 

@@ -15,13 +15,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from functools import cache
-from types import ModuleType
-from typing import TYPE_CHECKING
 
+from . import dates
+from .clean import clean
+from .dates import DateMention
 from .lexicon import boilerplate
-
-if TYPE_CHECKING:
-    from .extract.dates import DateMention
 
 BASES = ("front-matter", "header", "dateline", "text", "post-id", "unknown")
 
@@ -45,13 +43,6 @@ class PubDate:
     dateline: Dateline | None = None
 
 
-# kb.extract imports this module; importing kb.extract.dates lazily avoids the cycle.
-def _dates() -> ModuleType:
-    from .extract import dates
-
-    return dates
-
-
 def _safe(year: int, month: int, day: int) -> dt.date | None:
     try:
         return dt.date(year, month, day)
@@ -62,7 +53,7 @@ def _safe(year: int, month: int, day: int) -> dt.date | None:
 # ---------------------------------------------------------------- dateline
 _PLACE_WORD = r"[A-Z][A-Za-zÀ-ÖØ-öø-ÿ.'’-]*"
 _DATELINE_PLACE = (rf"(?P<place>{_PLACE_WORD}(?:[ \t]+(?:{_PLACE_WORD}|de|di|del|da|on|upon|am|sur)){{0,3}})?"
-                   r"(?:\s*\[(?P<country>[^\]\n]{1,40})\])?")
+                   r"(?:\s*[\[(](?P<country>[^\])\n]{1,40})[\])])?")
 _DATELINE_REST = (
     r"(?:\s*[,/]?\s*(?:(?P<wd>[A-Z][a-z]+day),?\s+)?"
     r"(?:(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?"
@@ -115,10 +106,10 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     """The dateline that opens a paragraph, or None.
 
     A dateline needs a date ("Rome, March 8:"), an agency ("Naples, Sep 22 (PTI)")
-    or an upper-case place with a colon or dash ("KOCHI:"); a date without an
-    agency or separator must be followed by the sentence ("Rome, 12 May 2024 India ...").
+    or a place with a colon or dash ("KOCHI:", or "New Delhi:" before a full
+    sentence); a date without an agency or separator must be followed by the
+    sentence ("Rome, 12 May 2024 India ...").
     """
-    dates = _dates()
     m = _DATELINE.match(paragraph)
     if m and m["place"] and dates.month_number(m["place"].split()[0]):
         m = _DATELINE_NO_PLACE.match(paragraph)
@@ -136,14 +127,20 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     outlet = _outlet_name(m["outlet"])
     if m["outlet"] and outlet is None:
         return None
+    if m["country"] and not outlet and _outlets().get(m["country"].strip().lower()):
+        outlet = _outlet_name(m["country"])  # "ROME (Reuters) -": the brackets held the agency
     if place_raw and (dates.month_number(place_raw.split()[0]) or re.fullmatch(r"[A-Z][a-z]+day", place_raw)
                       or place_raw.split()[0].lower() in _NOT_PLACES):
         return None  # a date, a sentence or a kicker ("EXCLUSIVE:"), not a place, opens the paragraph
     has_date = month is not None
     if not (has_date or outlet):
-        # Place only: "KOCHI:" or "NEW DELHI —", never a title-case word before a colon (headlines do that).
-        if not (place_raw and place_raw.replace(" ", "").replace(".", "").isupper() and len(place_raw) >= 3
-                and sep in {":", "-", "--", "–", "—"}):
+        # Place only: "KOCHI:", "NEW DELHI —"; a title-case "New Delhi:" only before a full sentence,
+        # since headlines ("Rome: India and Italy sign pact") look the same.
+        if not place_raw or sep not in {":", "-", "--", "–", "—"}:
+            return None
+        upper = place_raw.replace(" ", "").replace(".", "").isupper() and len(place_raw) >= 3
+        rest = paragraph[m.end():]
+        if not upper and not (len(rest.split()) >= 12 and re.search(r"[.!?][\"”’']?\s*$", rest)):
             return None
     elif not place_raw and not outlet:
         return None
@@ -164,7 +161,7 @@ def parse_dateline(paragraph: str) -> Dateline | None:
 
 # ---------------------------------------------------------------- headers
 _HEADER_LABEL = re.compile(
-    r"(?:^|[|•·]\s*|\s)(?P<label>(?i:posted\s+on|first\s+published(?:\s+on)?|published(?:\s+on)?|"
+    r"(?:^|[|•·(]\s*|\s)(?P<label>(?i:posted\s+on|first\s+published(?:\s+on)?|published(?:\s+on)?|"
     r"last\s+updated(?:\s+on)?|updated(?:\s+on)?|released\s+on|dated?|created(?:\s+on)?))\b\s*[:\-–|]?\s*"
 )
 _DATE_PREFIX = re.compile(r"^\s*date\s*:?\s+(?P<iso>\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
@@ -181,7 +178,7 @@ def _label_rank(label: str) -> int:
 
 def _date_at(text: str, pos: int) -> DateMention | None:
     """A single date with its year that starts at `pos` (spaces aside)."""
-    for mention in _dates().find_dates(text[pos:], None):
+    for mention in dates.find_dates(text[pos:], None):
         if mention.start <= 2 and mention.end_value is None and len(mention.value) >= 7:
             return mention
         break
@@ -194,7 +191,7 @@ def _header_date(lines: list[str]) -> tuple[str, str] | None:
     for i, line in enumerate(lines[:_HEADER_LINES]):
         prefix = _DATE_PREFIX.match(line)
         if prefix and i == 0:
-            span = _dates().parse_iso(prefix["iso"])
+            span = dates.parse_iso(prefix["iso"])
             if span:
                 found.append((0, i, prefix["iso"], f"the header {prefix.group().strip()!r}"))
                 continue
@@ -228,7 +225,7 @@ def _text_date(lines: list[str]) -> tuple[str, str] | None:
 
 
 # ---------------------------------------------------------------- dateline year
-_TWEET = re.compile(r"(?:twitter|x)\.com/\w+/status(?:es)?/(?P<id>\d{15,20})", re.IGNORECASE)
+_TWEET = re.compile(r"\b(?:twitter|x)\.com/\w+/status(?:es)?/(?P<id>\d{15,20})", re.IGNORECASE)
 _TWITTER_EPOCH_MS = 1288834974657  # snowflake ids count milliseconds from here
 _WEEKDAY = re.compile(r"\b(?P<mod>(?i:last|next|this|past|coming)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
                       r"Friday|Saturday|Sunday)\b")
@@ -236,9 +233,10 @@ _WEEKDAY = re.compile(r"\b(?P<mod>(?i:last|next|this|past|coming)\s+)?(?P<wd>Mon
 
 def snowflake_date(post_id: int) -> dt.date | None:
     """UTC day on which an X/Twitter post with this id was made (ids since November 2010)."""
-    ms = (post_id >> 22) + _TWITTER_EPOCH_MS
-    when = dt.datetime.fromtimestamp(ms / 1000, dt.UTC).date()
-    return when if when >= dt.date(2010, 11, 4) else None
+    offset = post_id >> 22
+    if offset < 86_400_000:  # older sequential ids (below ~3e10) decode to the epoch's first day
+        return None
+    return dt.datetime.fromtimestamp((offset + _TWITTER_EPOCH_MS) / 1000, dt.UTC).date()
 
 
 def _tweet_dates(text: str) -> list[dt.date]:
@@ -267,17 +265,12 @@ class _Evidence:
 
 
 def _collect(body: str, lead: str, today: dt.date) -> list[_Evidence]:
-    dates = _dates()
     ev: list[_Evidence] = []
     for d in _tweet_dates(body):
         if d <= today + dt.timedelta(days=1):
             ev.append(_Evidence("tweet", f"an X post of {d.isoformat()} linked in the text", d, d))
-    try:
-        from .clean import clean
-
-        paragraphs = clean(body).paragraphs
-    except Exception:  # boilerplate rules are others' code; raw paragraphs still serve as evidence
-        paragraphs = [p for p in body.split("\n") if p.strip()]
+    # Dates in "LATEST NEWS" lists and other furniture are no evidence.
+    paragraphs = clean(body).paragraphs
     for para in paragraphs:
         for sent in _sentences(para):
             for mention in dates.find_dates(sent, None):
@@ -311,9 +304,9 @@ def _score(p: dt.date, e: _Evidence) -> float:
         return 2.0 if (e.first - p).days <= 366 else 0.0
     if p < e.first - dt.timedelta(days=1):
         return (-5.0 if e.when == "past" else -2.0) if e.precise else -2.0
-    gap = (p - e.last).days
     if not e.precise:
-        return 1.0 if gap <= 0 else 0.5 if gap <= 366 else 0.0
+        return 0.0  # "since 2014" only rules years out: background years would pull towards themselves
+    gap = (p - e.last).days
     return 4.0 if gap <= 45 else 3.0 if gap <= 183 else 2.0 if gap <= 366 else 1.0 if gap <= 731 else 0.0
 
 
@@ -390,9 +383,9 @@ def _front_matter(value: str) -> str | None:
     m = re.match(r"(\d{4}-\d{2}-\d{2})(?:[T ][\d:.]+(?:Z|[+-]\d{2}:?\d{2})?)?$", v)
     if m:
         v = m.group(1)
-    if re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", v) and _dates().parse_iso(v):
+    if re.fullmatch(r"\d{4}(?:-\d{2}){0,2}", v) and dates.parse_iso(v):
         return v
-    mentions = _dates().find_dates(v, None)
+    mentions = dates.find_dates(v, None)
     if len(mentions) == 1 and mentions[0].end_value is None and len(mentions[0].text) >= len(v) - 12:
         return mentions[0].value
     return None
@@ -405,9 +398,8 @@ def _first_dateline(lines: list[str]) -> tuple[Dateline | None, str]:
         found = parse_dateline(text)
         if found:
             return found, text
-        words = text.split()
-        if len(words) > 20 or re.search(r"[.!?][\"”’']?\s*$", text):
-            return None, text  # the first body paragraph has no dateline
+        if len(text.split()) >= 15:
+            return None, text  # the first body paragraph has no dateline (shorter lines: headlines, bylines)
     return None, lines[0] if lines else ""
 
 
@@ -431,7 +423,7 @@ def publication_date(body: str, meta: dict[str, str | None], *, today: dt.date |
     header = _header_date(lines)
     if header:
         value, what = header
-        span = _dates().parse_iso(value)
+        span = dates.parse_iso(value)
         if span and span[0] <= today:
             return PubDate(value, "header", warnings, dateline)
         warnings.append(f"{what} lies in the future; ignored")
@@ -462,7 +454,7 @@ def publication_date(body: str, meta: dict[str, str | None], *, today: dt.date |
     text = _text_date(lines)
     if text:
         value, line = text
-        span = _dates().parse_iso(value)
+        span = dates.parse_iso(value)
         if span and span[0] <= today:
             warnings.append(f"publication date read from the line {line!r} in the text")
             return PubDate(value, "text", warnings, dateline)

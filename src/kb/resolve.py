@@ -15,7 +15,7 @@ import datetime as dt
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .extract.dates import parse_iso
+from .dates import parse_iso
 from .ids import slug, unique
 from .model import Agreement, Event, Extraction, KnowledgeBase, Organisation, Person
 from .names import name_key, same_name, short_form_of

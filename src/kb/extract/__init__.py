@@ -10,13 +10,13 @@ import datetime as dt
 import re
 
 from ..clean import clean
+from ..dates import parse_iso
 from ..ids import slug, unique
 from ..ingest import RawArticle
 from ..lexicon import boilerplate
 from ..model import Extraction, Source
 from ..pubdate import publication_date
 from .agreements import find_agreements
-from .dates import parse_iso
 from .events import find_events
 from .organisations import find_organisations
 from .people import find_people

@@ -16,11 +16,11 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
+from ..dates import DateMention, find_dates, parse_iso
 from ..lexicon import countries, event_kinds, places
 from ..model import Event, Evidence
 from ..pubdate import parse_dateline
 from .agreements import ArticleAgreements
-from .dates import DateMention, find_dates, parse_iso
 from .organisations import ArticleOrganisations
 from .people import ArticlePeople
 from .text import Sentence

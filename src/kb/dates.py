@@ -110,7 +110,7 @@ def _yr(n: str) -> str:
 
 # Cues that the clause speaks of the future; the rest is taken as past or present.
 _FUTURE = re.compile(
-    r"\b(?:will|shall|would|won't|wo?n’t)\b|\b\w+['’]ll\b"
+    r"\b(?:will|shall|won't|wo?n’t)\b|\b\w+['’]ll\b"
     r"|(?:\b(?:is|are|am|be|being)|['’]s)\s+(?:also\s+|now\s+|still\s+)?"
     r"(?:scheduled|slated|due|expected|set|likely|going|poised|planned|proposed|to\s+be)\b"
     r"|\b(?:has|have)\s+been\s+(?:scheduled|slated|planned|set)\b"
@@ -118,10 +118,11 @@ _FUTURE = re.compile(
     r"|\b(?:scheduled|slated|planned)\s+(?:for|on|to)\b"
     r"|\b(?:upcoming|forthcoming|next|tomorrow)\b"
     r"|\blater\s+(?:this|in\s+the|today|tonight|next)\b"
-    r"|\bdue\s+(?:in|on|for|at|next|later)\b"
-    r"|\b(?:plans?|intends?|aims?)\s+to\b",
+    r"|\bdue\s+(?:in|on|for|at|next|later)\b",
     re.IGNORECASE,
 )
+# Weaker: "said the talks would take place", "plans to visit" also occur in reports of past plans.
+_FUTURE_WEAK = re.compile(r"\bwould\b|\b(?:plans?|intends?|aims?)\s+to\b", re.IGNORECASE)
 _WAS_BEFORE = re.compile(r"\b(?:was|were|had\s+been)\s+$", re.IGNORECASE)
 _PAST = re.compile(
     r"\b(?:was|were|had|did|has|have|yesterday|ago|earlier|last|previously|recently|said|met|held|told|took"
@@ -129,7 +130,8 @@ _PAST = re.compile(
     r"|kept|stood|rose|fell|flew|oversaw|underwent|undertook|drew|struck|spent|bought|sold|built|ran)\b",
     re.IGNORECASE,
 )
-# Past without a verb form to check: an auxiliary's own participle after it ("will be held") is not past.
+# Tense words that are no participles. Any other past form right after an auxiliary takes the
+# auxiliary's tense: "will be held" is future.
 _PAST_MARKERS = {"was", "were", "had", "did", "has", "have", "yesterday", "ago", "earlier", "last", "previously",
                  "recently"}
 _ED_WORD = re.compile(r"\b[a-z]{2,}(?<!e)ed\b")
@@ -148,9 +150,10 @@ _CLAUSE_BREAK = re.compile(
 
 def _cues(text: str) -> list[tuple[int, int, str]]:
     cues = []
-    for m in _FUTURE.finditer(text):
-        if not _WAS_BEFORE.search(text[max(0, m.start() - 16):m.start()]):
-            cues.append((m.start(), m.end(), "future"))
+    for rx, label in ((_FUTURE, "future"), (_FUTURE_WEAK, "future-weak")):
+        for m in rx.finditer(text):
+            if not _WAS_BEFORE.search(text[max(0, m.start() - 16):m.start()]):
+                cues.append((m.start(), m.end(), label))
     for m in [*_PAST.finditer(text), *_ED_WORD.finditer(text)]:
         word = m.group().lower()
         if word in _NOT_VERBS or any(s <= m.start() < e for s, e, _ in cues):
@@ -168,6 +171,12 @@ def tense(text: str, start: int, end: int, clause_only: bool = False) -> str | N
     Thursday"); with none, the nearest on the right ("On Thursday, they signed").
     The clause is looked at first, then (unless `clause_only`) the whole text.
     """
+    found = _tense(text, start, end, clause_only)
+    return "future" if found == "future-weak" else found
+
+
+def _tense(text: str, start: int, end: int, clause_only: bool = False) -> str | None:
+    """As `tense`, telling "future-weak" ("would", "plans to") from a plain "future"."""
     cs = 0
     ce = len(text)
     for m in _CLAUSE_BREAK.finditer(text):
@@ -231,7 +240,7 @@ def parse_iso(value: str) -> tuple[dt.date, dt.date] | None:
 
 
 def _pick_year(anchor: dt.date, month: int, day: int, when: str | None, weekday: int | None = None) -> dt.date | None:
-    """The day-month nearest the anchor; the tense decides when the nearest is over a month away."""
+    """The day-month nearest the anchor, unless the tense rules it out."""
     cands = [d for y in (anchor.year - 1, anchor.year, anchor.year + 1) if (d := _safe_date(y, month, day))]
     if weekday is not None:
         cands = [d for d in cands if d.weekday() == weekday] or cands
@@ -239,7 +248,8 @@ def _pick_year(anchor: dt.date, month: int, day: int, when: str | None, weekday:
         return None
     best = min(cands, key=lambda d: (abs((d - anchor).days), d))
     far = abs((best - anchor).days) > 31
-    if far and when == "future" and best < anchor:
+    # "will" does not speak of a day over a week past (a few days: a late copy); weaker cues need a distant one.
+    if (when == "future" and best < anchor - dt.timedelta(days=7)) or (far and when == "future-weak" and best < anchor):
         best = min((d for d in cands if d >= anchor), default=best)
     elif far and when == "past" and best > anchor:
         best = max((d for d in cands if d <= anchor), default=best)
@@ -336,7 +346,7 @@ def _single(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention 
         end = m.end("m1") if m.end("m1") > m.end("d1") else m.end("d1")  # "October 10, 2000 soldiers"
     if anchor is None or _safe_date(2000, month, day) is None:  # 2000 is a leap year
         return None
-    d = _pick_year(anchor, month, day, tense(text, m.start(), end, clause_only=True), wd)
+    d = _pick_year(anchor, month, day, _tense(text, m.start(), end, clause_only=True), wd)
     return _mention(text, m.start(), end, _iso(d), relative=True) if d else None
 
 
@@ -372,7 +382,7 @@ def _range(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention |
     if y1 is None and y2 is None:
         if anchor is None or _safe_date(2000, m1, d1) is None:
             return None
-        first = _pick_year(anchor, m1, d1, tense(text, m.start(), m.end(), clause_only=True))
+        first = _pick_year(anchor, m1, d1, _tense(text, m.start(), m.end(), clause_only=True))
         if first is None:
             return None
         y1 = first.year

@@ -1,0 +1,282 @@
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kb.ingest import read_article
+from kb.pubdate import parse_dateline, publication_date, snowflake_date
+
+SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
+TODAY = dt.date(2026, 11, 22)  # fixed, so that "the latest consistent year" does not move
+
+
+def pub(body: str, meta: dict[str, str | None] | None = None, today: dt.date = TODAY):  # noqa: ANN201
+    return publication_date(body, meta or {}, today=today)
+
+
+# ---------------------------------------------------------------- the seeds and synthetic articles
+@pytest.mark.parametrize("name, value, basis", [
+    ("seeds/000_b859554c56ab1284.txt", "2023-10-10", "dateline"),
+    ("seeds/001_4680b4b7be2bfbbf.txt", "2025-04-16", "dateline"),
+    ("seeds/002_ccb9eaf7d9e42021.txt", "2026-02-27", "header"),
+    ("seeds/003_de3963733ae000a1.txt", "2021-07-08", "header"),
+    ("seeds/004_22d35e4030bd5676.txt", None, "unknown"),
+    ("eval/synthetic/s01.txt", "2025-01-14", "header"),
+    ("eval/synthetic/s02.txt", "2024-09-22", "dateline"),
+    ("eval/synthetic/s03.txt", "2024-11-05", "dateline"),
+    ("eval/synthetic/s04.txt", "2025-03-08", "dateline"),
+    ("eval/synthetic/s05.md", "2025-06-19", "front-matter"),
+    ("eval/synthetic/s06.txt", "2024-02-20", "header"),
+])
+def test_seed_and_synthetic_articles(name: str, value: str | None, basis: str) -> None:
+    path = SHARED / name
+    if not path.exists():
+        pytest.skip(f"{path} is not here")
+    art = read_article(path)
+    p = publication_date(art.body, art.meta, today=TODAY)
+    assert (p.value, p.basis) == (value, basis), p.warnings
+
+
+def test_seed_000_rests_on_the_linked_post_even_with_todays_date() -> None:
+    path = SHARED / "seeds/000_b859554c56ab1284.txt"
+    if not path.exists():
+        pytest.skip(f"{path} is not here")
+    art = read_article(path)
+    p = publication_date(art.body, art.meta)
+    assert p.value == "2023-10-10"
+    assert any("X post of 2023-10-10" in w for w in p.warnings)
+    assert p.dateline is not None and (p.dateline.place, p.dateline.outlet) == ("Rome", "ANI")
+
+
+def test_the_article_without_a_date_says_what_to_do() -> None:
+    path = SHARED / "seeds/004_22d35e4030bd5676.txt"
+    if not path.exists():
+        pytest.skip(f"{path} is not here")
+    art = read_article(path)
+    p = publication_date(art.body, art.meta, today=TODAY)
+    assert p.warnings == ["no publication date found; give `published:` in the article's front matter"]
+
+
+def test_synthetic_weekday_only_year_is_flagged() -> None:
+    path = SHARED / "eval/synthetic/s02.txt"
+    if not path.exists():
+        pytest.skip(f"{path} is not here")
+    art = read_article(path)
+    p = publication_date(art.body, art.meta, today=TODAY)
+    assert len(p.warnings) == 1 and "only the weekday" in p.warnings[0] and "Saturday" in p.warnings[0]
+
+
+# ---------------------------------------------------------------- front matter
+def test_front_matter_wins_over_everything() -> None:
+    p = pub("Posted On: 14 JAN 2025 6:12PM\n\nRome, March 8: Talks.", {"published": "2025-06-19"})
+    assert (p.value, p.basis, p.warnings) == ("2025-06-19", "front-matter", [])
+    assert p.dateline is not None and p.dateline.place == "Rome"  # still read, for the place
+
+
+@pytest.mark.parametrize("raw, value", [
+    ("2025-06", "2025-06"),
+    ("2025", "2025"),
+    ("2025-06-19T08:30:00+05:30", "2025-06-19"),
+    ("19 June 2025", "2025-06-19"),
+])
+def test_front_matter_forms(raw: str, value: str) -> None:
+    assert pub("Text.", {"published": raw}).value == value
+
+
+def test_an_invalid_front_matter_date_is_a_warning_and_the_search_goes_on() -> None:
+    p = pub("Published: 12 May 2024\n\nText.", {"published": "2024-13-45"})
+    assert (p.value, p.basis) == ("2024-05-12", "header")
+    assert "2024-13-45" in p.warnings[0]
+
+
+# ---------------------------------------------------------------- headers
+@pytest.mark.parametrize("body, value", [
+    ("Updated: Jan 5, 2025 10:14 IST\n\nThe talks were held.", "2025-01-05"),
+    ("Ministry of Defence\nPosted On: 14 JAN 2025 6:12PM by PIB Delhi\n\nText.", "2025-01-14"),
+    ("India, Italy hold talks\nLast Updated : Mar 3, 2024, 10:00 AM IST\n\nText.", "2024-03-03"),
+    ("Thursday, 14 March 2024\n\nIndia and Italy met.", "2024-03-14"),
+    ("February 27, 2026 7:29 PM हिंदी\n\nHeadline\n\nRome, Feb 27 (IANS) Text.", "2026-02-27"),
+    ("date 2021-07-08 Chief of Army Staff met his counterpart on Thursday.", "2021-07-08"),
+    ("By PTI | Updated: 14 May 2024 10:00 IST | Published: 12 May 2024 09:00 IST\n\nText.", "2024-05-12"),
+    ("India, Italy talk\nUpdated - March 08, 2025 10:57 pm IST\n\nText.", "2025-03-08"),
+    ("India, Italy talk\nBy HT News Desk\nMar 08, 2025 10:57 PM IST\n\nText.", "2025-03-08"),
+    ("India, Italy talk\nDate: 08/03/2025\n\nText.", "2025-03-08"),
+])
+def test_headers(body: str, value: str) -> None:
+    p = pub(body)
+    assert (p.value, p.basis) == (value, "header")
+
+
+def test_a_headline_with_a_month_is_not_a_header() -> None:
+    p = pub("March 2023: India and Italy elevate ties\n\nThe two countries met in Rome.")
+    assert (p.value, p.basis) == (None, "unknown")
+
+
+def test_a_header_in_the_future_is_refused() -> None:
+    p = pub("Published: 12 May 2030\n\nText.")
+    assert p.value is None and "future" in p.warnings[0]
+
+
+# ---------------------------------------------------------------- datelines
+def test_dateline_with_a_year_needs_no_inference() -> None:
+    p = pub("Rome, 12 May 2024 — India and Italy signed a pact.")
+    assert (p.value, p.basis, p.warnings) == ("2024-05-12", "dateline", [])
+
+
+def test_dateline_after_a_headline() -> None:
+    p = pub("India and Italy hold talks\n\nRome, March 8: The dialogue comes after talks held in November 2024.")
+    assert (p.value, p.basis) == ("2025-03-08", "dateline")
+    assert "November 2024" in p.warnings[0]
+
+
+def test_dateline_after_a_question_headline_and_a_byline() -> None:
+    body = ("Will India and Italy build ships together?\nBy Staff Reporter\n\n"
+            "Rome, Feb 27 (IANS) India and Italy on Friday discussed how to build warships together.")
+    p = pub(body)
+    assert p.dateline is not None and (p.dateline.place, p.dateline.outlet) == ("Rome", "IANS")
+    assert p.value == "2026-02-27"
+
+
+def test_dateline_year_from_a_linked_post() -> None:
+    body = ("Rome [Italy], October 10 (ANI): The ministers met.\n\n"
+            "https://twitter.com/someone/status/1711562088202874912?ref=x")
+    p = pub(body)
+    assert p.value == "2023-10-10" and "X post" in p.warnings[0]
+
+
+def test_a_linked_post_rules_out_years_before_it() -> None:
+    # The text mentions 2022 only; the post of October 2023 proves the article is not from 2022.
+    body = ("Rome, October 12 (ANI): The ministers, who first met in March 2022, met again.\n\n"
+            "https://x.com/someone/status/1711562088202874912")
+    assert pub(body).value == "2023-10-12"
+
+
+def test_dateline_without_any_evidence_gives_no_date() -> None:
+    p = pub("Rome [Italy], October 10 (ANI): The ministers met in Rome.")
+    assert (p.value, p.basis) == (None, "unknown")
+    assert p.warnings == ["dateline gives October 10 but no year"]
+
+
+def test_weekday_only_gives_the_latest_fitting_year_and_says_so() -> None:
+    p = pub("Rome, Feb 27 (IANS) India and Italy on Friday discussed defence priorities.")
+    assert p.value == "2026-02-27"  # February 27 fell on a Friday in 2026 and 2015 ...
+    assert "only the weekday" in p.warnings[0]
+
+
+def test_background_years_do_not_pull_the_year_towards_them() -> None:
+    body = ("Naples, Sep 22 (PTI) Two navies on Saturday concluded an exercise.\n\n"
+            "The navies have exercised together since 2019.")
+    assert pub(body).value == "2024-09-22"  # 2019 fits the weekday as well, but "since 2019" is no reason
+
+
+def test_the_day_before_the_dateline_may_be_the_weekday() -> None:
+    # March 8, 2025 was a Saturday; "on Friday" is the day before.
+    p = pub("Rome, March 8: The ministry said on Friday that the talks ended.", today=dt.date(2025, 12, 31))
+    assert p.value == "2025-03-08"
+
+
+def test_an_inferred_date_is_never_in_the_future() -> None:
+    # December 20 of 2026 is still to come on TODAY; 2025's was a Saturday.
+    p = pub("Rome, December 20 (ANI): The ministers met on Saturday in Rome.")
+    assert p.value == "2025-12-20"
+
+
+def test_future_events_in_the_text_bound_the_year_from_above() -> None:
+    p = pub("Rome, March 8: The summit will be held in June 2025, officials said.")
+    assert p.value == "2025-03-08"
+
+
+def test_events_reported_as_past_bound_the_year_from_below() -> None:
+    # April 14-15, 2025 happened before the article; 2025 is the nearest year after it.
+    p = pub("Rome [Italy], April 16 (ANI): He visited Rome from April 14-15, 2025, for talks.")
+    assert p.value == "2025-04-16"
+
+
+def test_february_29_only_in_leap_years() -> None:
+    p = pub("Rome, Feb 29 (ANI): The ministers met on Thursday.")
+    assert p.value == "2024-02-29"
+
+
+def test_dateline_year_from_the_url() -> None:
+    p = pub("Rome, May 11 (ANI): The ministers met.", {"url": "https://example.com/2024/05/12/india-italy"})
+    assert (p.value, p.basis) == ("2024-05-11", "dateline")
+    assert "URL" in p.warnings[0]
+
+
+def test_dates_in_boilerplate_after_the_story_do_not_count() -> None:
+    body = ("Rome, March 8: The ministers met.\n\nLATEST NEWS\n\nStocks hit a record in January 2019\n\n"
+            "Cricket team wins")
+    p = pub(body)
+    assert (p.value, p.basis) == (None, "unknown")
+
+
+# ---------------------------------------------------------------- text and URL
+def test_published_line_further_down_is_basis_text() -> None:
+    body = ("India and Italy\n\nThe ministers met on October 10, 2023.\n\n" + "More text.\n\n" * 6
+            + "(Published on 12 May 2024)")
+    p = pub(body)
+    assert (p.value, p.basis) == ("2024-05-12", "text")
+
+
+def test_dates_of_events_in_the_text_are_not_the_publication_date() -> None:
+    p = pub("The ministers met on October 10, 2023 and signed an agreement in Rome.")
+    assert (p.value, p.basis) == (None, "unknown")
+    assert "published:" in p.warnings[0]
+
+
+@pytest.mark.parametrize("url, value", [
+    ("https://example.com/2024/05/12/india-italy", "2024-05-12"),
+    ("https://example.com/news/india-italy-20240512", "2024-05-12"),
+    ("https://example.com/2024/05/india-italy", "2024-05"),
+    ("https://x.com/rajnathsingh/status/1711562088202874912", "2023-10-10"),
+])
+def test_url_post_id(url: str, value: str) -> None:
+    p = pub("The ministers met in Rome.", {"url": url})
+    assert (p.value, p.basis) == (value, "post-id")
+
+
+def test_snowflake_date() -> None:
+    assert snowflake_date(1711562088202874912) == dt.date(2023, 10, 10)
+    assert snowflake_date(12345) is None  # ids before snowflakes carry no time
+
+
+# ---------------------------------------------------------------- parse_dateline
+@pytest.mark.parametrize("para, place, outlet, month, day, year, rest", [
+    ("Rome [Italy], October 10 (ANI): Defence Minister", "Rome", "ANI", 10, 10, None, "Defence Minister"),
+    ("Naples, Sep 22 (PTI) Indian Navy frigate", "Naples", "PTI", 9, 22, None, "Indian Navy frigate"),
+    ("Rome, Feb 27 (IANS) India and Italy", "Rome", "IANS", 2, 27, None, "India and Italy"),
+    ("Rome, March 8: India and Italy", "Rome", None, 3, 8, None, "India and Italy"),
+    ("NEW DELHI, March 3 (Reuters) - India said", "New Delhi", "Reuters", 3, 3, None, "India said"),
+    ("Rome, 12 May 2024 — India and Italy", "Rome", None, 5, 12, 2024, "India and Italy"),
+    ("KOCHI: The Italian Navy's carrier", "Kochi", None, None, None, None, "The Italian Navy's carrier"),
+    ("New Delhi [India], November 5 (ANI): Two officials", "New Delhi", "ANI", 11, 5, None, "Two officials"),
+    ("THIRUVANANTHAPURAM, Jan 3 (UNI) The", "Thiruvananthapuram", "UNI", 1, 3, None, "The"),
+    ("ROME (Reuters) - Italy said", "Rome", "Reuters", None, None, None, "Italy said"),
+    ("October 10 (ANI): The minister", None, "ANI", 10, 10, None, "The minister"),
+    ("Naples (Italy), Sep 22 (PTI) The navy", "Naples", "PTI", 9, 22, None, "The navy"),
+    ("ROMA, 8 MAR - Italia", "Roma", None, 3, 8, None, "Italia"),
+    ("New Delhi: India and Italy on Friday signed an agreement to boost defence industrial cooperation.",
+     "New Delhi", None, None, None, None,
+     "India and Italy on Friday signed an agreement to boost defence industrial cooperation."),
+])
+def test_parse_dateline(para: str, place: str | None, outlet: str | None, month: int | None, day: int | None,
+                        year: int | None, rest: str) -> None:
+    d = parse_dateline(para)
+    assert d is not None
+    assert (d.place, d.outlet, d.month, d.day, d.year) == (place, outlet, month, day, year)
+    assert para[d.end:] == rest
+
+
+@pytest.mark.parametrize("para", [
+    "Rome: India and Italy sign a pact",  # a headline
+    "India, Italy sign defence pact",
+    "On March 8 India and Italy signed a pact.",
+    "EXCLUSIVE: India and Italy sign pact",
+    "Rome, March 8 the talks went on.",
+    "Rome (Italy) is a city.",
+    "The ministers met in Rome.",
+])
+def test_not_datelines(para: str) -> None:
+    assert parse_dateline(para) is None
