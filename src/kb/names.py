@@ -41,6 +41,12 @@ def _all_initials(words: list[str]) -> bool:
     return all(len(w) <= 3 for w in words)
 
 
+def is_full_name(name: str) -> bool:
+    """A given name and a surname; "Della Rocca" or "Singh" alone is a short form."""
+    toks = name_tokens(name)
+    return len(toks) >= 2 and toks[0] not in particles()
+
+
 def name_key(name: str) -> str:
     return " ".join(name_tokens(name))
 
@@ -73,9 +79,12 @@ def same_name(a: str, b: str) -> bool:
         return False
     sa, sb = surname_key(a), surname_key(b)
     ga, gb = ta[0], tb[0]
-    if ga == gb and sa != sb and min(len(sa), len(sb)) >= 5:
-        # "Crosetto" / "Crisetto": one slip in a long surname with the same given name.
-        return difflib.SequenceMatcher(None, sa, sb).ratio() >= 0.85
+    if ga == gb and ka != kb and len(ta) == len(tb):
+        # "Crosetto" / "Crisetto", "Valsecchi di Brenno" / "Valseschi di Brenno": a slip in a long
+        # surname with the same given name.
+        rest_a, rest_b = " ".join(ta[1:]), " ".join(tb[1:])
+        if min(len(rest_a), len(rest_b)) >= 5 and difflib.SequenceMatcher(None, rest_a, rest_b).ratio() >= 0.85:
+            return True
     if sa == sb and (initials_of(a) == initials_of(b)) and (len(ga) <= 3 or len(gb) <= 3):
         return True
     return False
@@ -85,6 +94,9 @@ def short_form_of(short: str, full: str) -> bool:
     """ "Singh" is a short form of "Rajesh Kumar Singh"; "Perego" of "Matteo Perego di Cremnago". """
     s = name_key(short)
     toks = name_key(full).split()
-    if not s or len(toks) < 2 or " " in s:
+    if not s or len(toks) < 2:
         return False
+    if " " in s:  # "Della Rocca" of "Fabrizio Della Rocca", "Perego di Cremnago"
+        n = len(s.split())
+        return n < len(toks) and any(" ".join(toks[i:i + n]) == s for i in range(1, len(toks) - n + 1))
     return s == surname_key(full) or s in [t for t in toks[1:] if t not in particles()]

@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from .dates import parse_iso
 from .ids import slug, unique
 from .model import Agreement, Event, Extraction, KnowledgeBase, Organisation, Person
-from .names import name_key, same_name, short_form_of
+from .names import is_full_name, name_key, same_name, short_form_of
 
 _STOP = {"of", "on", "in", "the", "for", "and", "between", "to", "a", "an", "india", "italy", "indian", "italian",
          "italy-india", "india-italy"}
@@ -46,7 +46,7 @@ def _resolve_people(extractions: list[Extraction], kb: KnowledgeBase) -> dict[tu
     for ex in extractions:
         sid = ex.source.id
         for p in ex.people:
-            full = len(name_key(p.name).split()) >= 2
+            full = is_full_name(p.name)
             variants = [p.name, *p.aliases]
             match: int | None = None
             if full:
@@ -62,7 +62,7 @@ def _resolve_people(extractions: list[Extraction], kb: KnowledgeBase) -> dict[tu
                 match = len(clusters) - 1
             c = clusters[match]
             for v in variants:
-                if len(name_key(v).split()) >= 2 or not full:
+                if is_full_name(v) or not full:
                     c.names[v] += 1 if v == p.name else 0
                     c.names.setdefault(v, 0)
             if p.country:
@@ -75,13 +75,13 @@ def _resolve_people(extractions: list[Extraction], kb: KnowledgeBase) -> dict[tu
     ids: list[str] = []
     for c in clusters:
         person = c.person
-        full_names = [n for n in c.names if len(name_key(n).split()) >= 2] or list(c.names)
+        full_names = [n for n in c.names if is_full_name(n)] or list(c.names)
         person.name = max(full_names, key=lambda n: (c.names[n], len(n), n))
         person.aliases = sorted(n for n in c.names if n != person.name)
         person.country = c.countries.most_common(1)[0][0] if c.countries else None
         person.id = unique(slug(person.name), taken)
         for alias in person.aliases:
-            if name_key(alias) != name_key(person.name) and len(name_key(alias).split()) >= 2:
+            if name_key(alias) != name_key(person.name) and is_full_name(alias):
                 kb.merges.append((alias, person.name))
         kb.people[person.id] = person
         ids.append(person.id)

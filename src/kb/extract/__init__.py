@@ -8,12 +8,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections import Counter
 
 from ..clean import clean
 from ..dates import parse_iso
 from ..ids import slug, unique
 from ..ingest import RawArticle
-from ..lexicon import boilerplate
+from ..lexicon import boilerplate, countries
 from ..model import Extraction, Source
 from ..pubdate import publication_date
 from .agreements import find_agreements
@@ -25,7 +26,14 @@ from .text import split_sentences
 # Bump when extraction changes, so cached results of older code are not reused.
 EXTRACTOR_VERSION = "1"
 
-_OUTLET_COUNTRY = {"ANSA": "Italy", "Agenzia Nova": "Italy", "Decode39": "Italy", "Formiche": "Italy"}
+# The country whose officials an outlet names without nationality.
+_OUTLET_COUNTRY = {
+    **{o: "India" for o in ("ANI", "IANS", "PTI", "UNI", "PIB", "DD News", "The Hindu", "Hindustan Times",
+                            "The Times of India", "The Indian Express", "NDTV", "WION", "Firstpost", "The Print",
+                            "ThePrint", "Economic Times", "Business Standard", "Mint", "Deccan Herald",
+                            "The Tribune", "LatestLY")},
+    **{o: "Italy" for o in ("ANSA", "Agenzia Nova", "Decode39", "Formiche")},
+}
 
 
 def extract_article(raw: RawArticle) -> Extraction:
@@ -58,7 +66,8 @@ def extract_article(raw: RawArticle) -> Extraction:
     for o in orgs.organisations:
         o.id = unique(slug(o.acronym or o.name), taken)
         o.sources = [source.id]
-    people = find_people(sentences, home, orgs.country_of, orgs.full_name)
+    org_names = [o.name for o in orgs.organisations] + [o.acronym for o in orgs.organisations if o.acronym]
+    people = find_people(sentences, home, orgs.country_of, orgs.full_name, org_names)
     agreements = find_agreements(sentences, people, orgs, source.id)
     anchor = _anchor(pub.value)
     events = find_events(sentences, people, orgs, agreements, anchor,
@@ -92,7 +101,7 @@ def _first_words(text: str, n: int = 12) -> str | None:
 def _outlet_in(body: str) -> str | None:
     """An agency named in a sign-off ("(ANI)", "--IANS") when no dateline named it."""
     for name in boilerplate()["outlets"]:
-        if re.search(rf"(?:\(|--\s*){re.escape(name)}\)?\s*$", body, re.MULTILINE):
+        if re.search(rf"(?:\(|--\s*){re.escape(name)}\)?\s*$|\bby {re.escape(name)}\b", body, re.MULTILINE):
             return name
     return None
 
@@ -126,9 +135,11 @@ _OFFICIAL = (r"(?:[A-Za-z]+\s+){0,3}?(?:Minister|Secretary|Chief|Ambassador|coun
 
 def _home_country(text: str) -> str | None:
     """The side whose officials go unqualified: the press names the other side's as "Italian X" / "Italy's X"."""
-    italian = len(re.findall(rf"\b(?:Italian|Italy['’]s)\s+{_OFFICIAL}", text))
-    indian = len(re.findall(rf"\b(?:Indian|India['’]s)\s+{_OFFICIAL}", text))
-    if italian > indian:
+    qualifiers = re.findall(rf"\b([A-Z][a-z]+(?:['’]s)?)\s+{_OFFICIAL}", text)
+    qualified = Counter(countries().country_of(m) for m in qualifiers)
+    indian, italian = qualified.pop("India", 0), qualified.pop("Italy", 0)
+    others = sum(n for c, n in qualified.items() if c)
+    if italian + others > indian:
         return "India"
     if indian > italian:
         return "Italy"

@@ -27,6 +27,7 @@ _TOPIC_STOP = {"between", "during", "with", "was", "were", "has", "had", "have",
 _ANAPHORA = re.compile(r"\b(?:the|this|that|these|such)\s+(?:\w+\s+)?$", re.IGNORECASE)
 _BILATERAL = re.compile(r"\b(?:the (?:two )?(?:nations|countries|sides|governments)|both (?:nations|countries|sides)"
                         r"|bilateral)\b", re.IGNORECASE)
+_COMPANIES = re.compile(r"\b(?:the two|both) (?:companies|firms|groups|shipyards|manufacturers)\b", re.IGNORECASE)
 _FUTURE = re.compile(r"\b(?:since the (?:signing|adoption)|agreed to (?:conclude|sign|finalise|finalize|work)"
                      r"|will|would|to be signed|plan(?:s|ned)? to"
                      r"|expected to|likely to|is set to|are set to|proposed|draft|negotiat\w+)\b", re.IGNORECASE)
@@ -158,6 +159,8 @@ def _parties(sentence: str, start: int, orgs: ArticleOrganisations, s_index: int
         out = [name for _, name in sorted(found)][:2]
     elif len(orgs.by_sentence.get(s_index, [])) >= 2 and re.search(r"\bsigned|inked", sentence):
         return [_org_party(orgs.organisations[i]) for i in orgs.by_sentence[s_index][:2]]
+    if not out and _COMPANIES.search(sentence):
+        return ["@previous-orgs"]
     if not out:
         countries_here = [c for w in re.findall(r"[A-Z][a-z]+", sentence) if (c := countries().country_of(w))
                           and c in {"India", "Italy"}]
@@ -197,6 +200,10 @@ def find_agreements(sentences: list[Sentence], people: ArticlePeople, orgs: Arti
                 continue  # "deal" and "contract" count only when signed
             title = _title_from(text, start, end)
             parties = _parties(text, start, orgs, s_index)
+            if parties == ["@previous-orgs"]:
+                # "the two companies": the companies of the last company agreement.
+                parties = next((a.parties for a in reversed(result.agreements)
+                                if set(a.parties) - {"India", "Italy"}), [])
             anaphoric = title is None and bool(_ANAPHORA.search(text[:start]))
             idx: int | None = None
             if title and _key(title) in by_key:
@@ -231,11 +238,20 @@ def find_agreements(sentences: list[Sentence], people: ArticlePeople, orgs: Arti
             result.by_sentence.setdefault(s_index, [])
             if idx not in result.by_sentence[s_index]:
                 result.by_sentence[s_index].append(idx)
-            if signed_re.search(text) and not _FUTURE.search(text):
+            if _nearest_to_signing(start, found, text, signed_re) and not _FUTURE.search(text):
                 result.concluded_in.setdefault(idx, []).append(s_index)
             _signatories(agr, text, s_index, people)
             last = idx
     return result
+
+
+def _nearest_to_signing(start: int, found: list[tuple[int, int, str]], text: str, signed_re: re.Pattern[str]) -> bool:
+    """ "The agreement follows a Letter of Intent the two companies exchanged": the verb concludes the nearest one."""
+    for verb in signed_re.finditer(text):
+        nearest = min(found, key=lambda f: min(abs(f[0] - verb.start()), abs(f[1] - verb.start())))
+        if nearest[0] == start:
+            return True
+    return False
 
 
 def _cap(words: str) -> str:
@@ -243,7 +259,7 @@ def _cap(words: str) -> str:
 
 
 def _signatories(agr: Agreement, text: str, s_index: int, people: ArticlePeople) -> None:
-    m = re.search(r"\bsigned by\b", text)
+    m = re.search(r"\bsigned\b(?:[^.;]{0,80}?)\bby\b", text)
     if not m:
         return
     stop = re.search(r"\b(?:in the presence of|witnessed by|while|as)\b|;", text[m.end():])

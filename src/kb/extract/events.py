@@ -35,6 +35,9 @@ _GENERIC = re.compile(r"\b(?:more|further|greater|regular|deepen\w*|expand\w*|st
 _PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:he|she|He|She)\b")
 _SHIP = re.compile(r"\b((?:INS|ITS|HMS|USS|FS|NRP|ICGS)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)")
 _THIRD = {"India", "Italy"}
+# "The co-chairs signed ...", "the two ministers": the people of the event just told.
+_COLLECTIVE = re.compile(r"\b(?:the|both) (?:two |three )?(?:co-chairs|ministers|chiefs|leaders|secretaries|"
+                         r"commanders|admirals|generals|delegation heads|heads of delegation)\b", re.IGNORECASE)
 # "today" in a quoted post is the day it was posted, not the day of the article.
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]?")
 # A sentence naming who led each side joins its people to the event just told.
@@ -111,9 +114,10 @@ def _place(text: str, trig: _Trigger | None) -> str | None:
         for m in re.finditer(rf"\b{re.escape(pre)}\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)", text):
             found.append((m.start(1), m.group(1)))
     for m in re.finditer(r"\b(?:in|at|to|from|visited|visit|reached|near|off)\s+(?:the\s+)?"
-                         r"([A-Z][a-z]+(?:\s(?:di\s)?[A-Z][a-z]+)?)", text):
+                         r"([A-Z][a-z]+(?:\s(?:(?:di|de|da|del|della)\s)?[A-Z][a-z]+){0,2})", text):
         name = m.group(1)
-        for cand in (name, name.split()[0]):
+        words = name.split()
+        for cand in [" ".join(words[:n]) for n in range(len(words), 0, -1)]:
             if cand.lower() in c.place_country:
                 found.append((m.start(1), c.places[cand.lower()]))
                 break
@@ -172,6 +176,10 @@ def find_events(sentences: list[Sentence], people: ArticlePeople, orgs: ArticleO
         trigs = _triggers(text)
         # Explicit foreground dates become the story's date for the sentences that follow.
         first_subject = next((pid for pos, pid in mentions), None)
+        if not mentions and candidates and _COLLECTIVE.search(text):
+            # "The co-chairs signed ...": the people of the event just told.
+            mentions = [(_COLLECTIVE.search(text).start(), pid)  # type: ignore[union-attr]
+                        for pid in candidates[-1].event.participants]
         groups = _group(trigs, mentions, text, last_subject)
         if not groups and mentions and candidates and _JOINS.search(text):
             # "The Indian side was led by X, while the Italian delegation was led by Y."
@@ -181,7 +189,7 @@ def find_events(sentences: list[Sentence], people: ArticlePeople, orgs: ArticleO
                 ev.evidence.append(Evidence(source_id, text))
         for trig, subject, objects in groups:
             if trig.reference:
-                _refer(candidates, trig, text, dates, s_index, source_id, anchor)
+                _refer(candidates, trig, text, dates, s_index, source_id, anchor, subject + objects)
                 continue
             participants = list(dict.fromkeys(subject + objects))
             name = _event_name(text, trig)
@@ -218,6 +226,10 @@ def find_events(sentences: list[Sentence], people: ArticlePeople, orgs: ArticleO
                 context_date = date
             if place and not ev.background:
                 context_place = place
+        signed_here = [i for i, s_list in agreements.concluded_in.items() if s_index in s_list]
+        if signed_here and not any(c.sentence == s_index for c in candidates[made:]):
+            _signing(candidates, signed_here, agreements, mentions, text, dates, s_index, source_id, anchor, pub,
+                     context_date, context_place, people)
         if first_subject:
             last_subject = first_subject
         # A sentence with an explicit date and no event still moves the story on.
@@ -231,6 +243,33 @@ def find_events(sentences: list[Sentence], people: ArticlePeople, orgs: ArticleO
     _link_agreements(events, candidates, agreements, sentences, anchor, source_id)
     _mark_bilateral(events, people, sentences, candidates)
     return events
+
+
+def _signing(candidates: list[_Candidate], signed: list[int], agreements: ArticleAgreements,
+             mentions: list[tuple[int, str]], text: str, dates: list[DateMention], s_index: int, source_id: str,
+             anchor: dt.date | None, pub: str | None, context_date: str | None, context_place: str | None,
+             people: ArticlePeople) -> None:
+    """A sentence that concludes an agreement and reports no other happening is a signing."""
+    agrs = [agreements.agreements[i] for i in signed]
+    participants = list(dict.fromkeys(pid for a in agrs for pid in a.signatories)) or [pid for _, pid in mentions]
+    between_companies = any(set(a.parties) - {"India", "Italy"} for a in agrs)
+    if not participants and not between_companies:
+        return  # "the nations signed ...": the event it belongs to tells it
+    d = dates[0] if dates else None
+    earlier = _latest_with(candidates, participants)
+    if d is not None:
+        date, end, basis = d.value, d.end_value, "text"
+    elif earlier is not None:
+        date, end, basis = earlier.event.date, earlier.event.end_date, "context"
+    elif context_date:
+        date, end, basis = context_date, None, "context"
+    else:
+        date, end, basis = pub, None, "publication" if pub else "none"
+    place = _place(text, None) or (earlier.event.place if earlier else None) or context_place
+    ev = Event(id="", title=f"Signing of {agrs[0].title}", kind="signing", date=date, end_date=end, place=place,
+               participants=participants, evidence=[Evidence(source_id, text)], sources=[source_id],
+               background=_is_background(date, anchor))
+    candidates.append(_Candidate(ev, s_index, basis, participants[:1], participants[1:], True))
 
 
 def _latest_with(candidates: list[_Candidate], participants: list[str]) -> _Candidate | None:
@@ -273,6 +312,11 @@ def _group(trigs: list[_Trigger], mentions: list[tuple[int, str]], text: str,
         objects = [pid for pos, pid in mentions if trig.start <= pos < nxt and pid not in subject]
         if not trig.reference and n > 0 and _PRONOUN_SUBJECT.search(text[trigs[n - 1].end:trig.start]) and not subject:
             subject = [last_subject] if last_subject else []
+        if out and out[-1][0].reference and out[-1][0].start < 5 and trig.kind in {"meeting", "visit"}:
+            # "The meeting was co-chaired by X and Y": the sentence is about the event it names.
+            prev, psub, pobj = out[-1]
+            out[-1] = (prev, psub, list(dict.fromkeys(pobj + objects)))
+            continue
         if out and not trig.reference:
             prev, psub, pobj = out[-1]
             new_people = [o for o in objects if o not in pobj]
@@ -308,7 +352,7 @@ def _worth_an_event(trig: _Trigger, participants: list[str], name: str | None, p
 
 
 def _refer(candidates: list[_Candidate], trig: _Trigger, text: str, dates: list[DateMention], s_index: int,
-           source_id: str, anchor: dt.date | None) -> None:
+           source_id: str, anchor: dt.date | None, people: list[str]) -> None:
     """ "The exercise on July 4 and 5 covered ...": evidence, and a better date, for an event already read."""
     kind = trig.kind
     target = next((c for c in reversed(candidates) if c.event.kind == kind), None)
@@ -316,6 +360,8 @@ def _refer(candidates: list[_Candidate], trig: _Trigger, text: str, dates: list[
         target = next((c for c in reversed(candidates) if c.event.kind in {"meeting", "visit", "committee"}), None)
     if target is None:
         return
+    if trig.start < 5:  # the sentence's subject is the event: its people took part
+        target.event.participants = list(dict.fromkeys(target.event.participants + people))
     if not any(e.quote == text for e in target.event.evidence):
         target.event.evidence.append(Evidence(source_id, text))
     d = _pick_date(dates, trig)
@@ -373,8 +419,13 @@ def _compatible_dates(a: str | None, b: str | None) -> bool:
 def _same(a: _Candidate, b: _Candidate) -> bool:
     ea, eb = a.event, b.event
     kinds = {ea.kind, eb.kind}
-    if ea.kind != eb.kind and not (kinds <= {"meeting", "committee", "dialogue"} and (a.named or b.named)):
-        return False
+    if ea.kind != eb.kind:
+        # "co-chaired the Joint Defence Committee" and "the meeting with X": one event when
+        # the meeting's people all took part in the committee.
+        pa, pb = set(ea.participants), set(eb.participants)
+        if not (kinds <= {"meeting", "committee", "dialogue"} and (a.named or b.named) and pa and pb
+                and (pa <= pb or pb <= pa)):
+            return False
     if not _compatible_dates(ea.date, eb.date):
         return False
     if ea.place and eb.place and ea.place != eb.place:
@@ -420,7 +471,8 @@ def _link_agreements(events: list[Event], cands: list[_Candidate], agreements: A
                      sentences: list[Sentence], anchor: dt.date | None, source_id: str) -> None:
     """An agreement concluded in a sentence belongs to that sentence's event (or the story's) and takes its date."""
     by_sentence: dict[int, Event] = {}
-    for c in cands:
+    # A signing told in a sentence owns that sentence's agreements before any other event there.
+    for c in sorted(cands, key=lambda c: c.event.kind != "signing"):
         ev = next((e for e in events if c.event is e or any(q.quote == sentences[c.sentence].text
                                                               for q in e.evidence)), None)
         if ev is not None:
@@ -428,13 +480,13 @@ def _link_agreements(events: list[Event], cands: list[_Candidate], agreements: A
     for idx, s_list in agreements.concluded_in.items():
         agr = agreements.agreements[idx]
         s_index = s_list[0]
+        dates = find_dates(sentences[s_index].text, anchor)
         ev = by_sentence.get(s_index)
         if ev is None:
             earlier = [i for i in by_sentence if i < s_index]
             ev = by_sentence[max(earlier)] if earlier else None
-            if ev is not None and ev.background:
-                ev = None
-        dates = find_dates(sentences[s_index].text, anchor)
+            if ev is not None and (ev.background or (dates and not _compatible_dates(dates[0].value, ev.date))):
+                ev = None  # the story's event is another day's
         if dates:
             agr.date = dates[0].value
         elif ev is not None:

@@ -73,7 +73,10 @@ def _possessive_country(text: str, start: int) -> str | None:
 
 
 def _trim(name: str) -> str:
-    name = re.sub(r"^(?:(?:the|The|of|and|between|by|with|from)\s+)+", "", name.strip(" ,"))
+    # "On Wednesday, Hindustan Aeronautics Limited": a sentence opener is not part of the name.
+    name = re.sub(r"^(?:On|In|At|During|After|Before|Last|Earlier|Later|Meanwhile|Separately)\b[^,]*,\s*", "",
+                  name.strip(" ,"))
+    name = re.sub(r"^(?:(?:the|The|of|and|between|by|with|from)\s+)+", "", name)
     # A leading "India's" belongs to the sentence, not the name.
     return re.sub(r"^[A-Z][a-z]+['’]s\s+", "", name)
 

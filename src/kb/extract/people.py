@@ -13,13 +13,13 @@ rank or office when two share a surname.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from ..ids import slug, unique
 from ..lexicon import countries, titles
 from ..model import Person, Role
-from ..names import name_key, name_lexicon, particles, same_name, short_form_of, surname_key
+from ..names import is_full_name, name_key, name_lexicon, particles, same_name, short_form_of, surname_key
 from .text import Sentence, Token, tokenize
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -126,6 +126,11 @@ def _name_runs(tokens: list[Token]) -> list[tuple[int, int]]:
     return runs
 
 
+# Words after a capitalised run that make it a company's name.
+_ORG_TAILS = {"limited", "ltd", "s.p.a", "spa", "inc", "corporation", "corp", "group", "industries", "plc", "gmbh",
+              "shipyard", "shipyards", "shipbuilders", "aerospace", "aeronautics", "systems", "technologies"}
+
+
 # ---------------------------------------------------------------- titles around a name
 _FUNCTION_WORDS = {"the", "a", "an", "and", "of", "in", "on", "at", "by", "with", "for", "from", "to", "as"}
 
@@ -189,6 +194,9 @@ def _scan_left(tokens: list[Token], i: int, sentence: str) -> list[Token]:
             break
         out.append(tok)
         k -= 1
+    # "Head of the Plans and Policy Department": after "of"/"the" comes an object, not a person.
+    if out and out[0].bare.lower() in {"of", "the", "for", "and", "&", "in", "to", "at", "on"}:
+        return []
     # Drop leading fillers and an opening comma.
     while out and (out[-1].text == "," or out[-1].bare.lower() in t.fillers):
         out.pop()
@@ -200,6 +208,8 @@ def _scan_right(tokens: list[Token], j: int) -> list[Token]:
     t = titles()
     if j >= len(tokens) or tokens[j].text != ",":
         return []
+    if j + 1 < len(tokens) and tokens[j + 1].bare.lower() in {"and", "or", "while", "but"}:
+        return []  # ", and the Chief of ...": the next person's title
     out: list[Token] = []
     k = j + 1
     depth = 0
@@ -224,6 +234,17 @@ def _scan_right(tokens: list[Token], j: int) -> list[Token]:
             break
         out.append(tok)
         k += 1
+    tail = [w.bare.lower() for w in out[-2:]]
+    ends_with_of = bool(out) and (tail[-1] == "of" or tail == ["of", "the"])
+    if ends_with_of:
+        # "Chief Executive Officer of Leonardo", "Head of the Plans and Policy Department": the body closes the title.
+        def joins(n: int) -> bool:
+            return tokens[n].bare.lower() in {"and", "of", "the", "&"} and n + 1 < len(tokens) \
+                and tokens[n + 1].capitalised
+
+        while k < len(tokens) and len(out) < 20 and (tokens[k].capitalised or joins(k)):
+            out.append(tokens[k])
+            k += 1
     while out and (out[-1].bare.lower() in t.fillers or out[-1].text in {",", "("}):
         out.pop()
     if not any(tok.bare.lower() in t.office_heads for tok in out):
@@ -287,6 +308,11 @@ def _parse_title(phrase: list[Token], sentence: str) -> TitleParts:
         c = _country_word(w)
         if c and parts.country is None and w.bare.lower() not in {"in", "to"}:
             parts.country = c
+    while words and words[0].text != words[0].bare and words[0].text.islower():
+        words = words[1:]  # "company's Managing Director"
+    while words and words[0].bare.lower() in t.honorifics and words[0].capitalised:
+        parts.honorific = parts.honorific or words[0].bare
+        words = words[1:]
     if any(w.bare.lower() in t.office_heads for w in words):
         start, end = words[0].start, words[-1].end
         office = sentence[start:end].strip(" ,")
@@ -320,7 +346,8 @@ def _office_country(office: str | None) -> str | None:
 # ---------------------------------------------------------------- the extractor
 def find_people(sentences: list[Sentence], home: str | None = None,
                 org_country: Callable[[str], str | None] | None = None,
-                org_name: Callable[[str], str | None] | None = None) -> ArticlePeople:
+                org_name: Callable[[str], str | None] | None = None,
+                org_names: Collection[str] = ()) -> ArticlePeople:
     """People of one article, with every mention resolved to one of them.
 
     `home` is the country the article's own officials serve (its press names
@@ -328,10 +355,16 @@ def find_people(sentences: list[Sentence], home: str | None = None,
     `org_country` gives the country of an employer named in a role.
     """
     speech = set(name_lexicon()["speech_verbs"])
+    orgs = [o.lower() for o in org_names]
     mentions: list[Mention] = []
     for s_index, sent in enumerate(sentences):
         tokens = tokenize(sent.text)
         for i, j in _name_runs(tokens):
+            run = sent.text[tokens[i].start:tokens[j - 1].end].lower()
+            if any(o == run or o.startswith(run + " ") for o in orgs):
+                continue  # "Deccan Aerostructures (Limited)": a company, not a person
+            if j < len(tokens) and tokens[j].bare.lower() in _ORG_TAILS:
+                continue
             left = list(reversed(_scan_left(tokens, i, sent.text)))
             right = _scan_right(tokens, j)
             lp = _parse_title(left, sent.text) if left else TitleParts()
@@ -377,7 +410,7 @@ def _resolve_mentions(mentions: list[Mention], sentences: list[Sentence], home: 
 
     # Full names first, so that short forms met earlier can still find them.
     for m in mentions:
-        if len(name_key(m.name).split()) < 2:
+        if not is_full_name(m.name):
             continue
         idx = next((k for k, p in enumerate(people) if any(same_name(m.name, n) for n in info[k]["names"])), None)
         if idx is None:
@@ -388,7 +421,7 @@ def _resolve_mentions(mentions: list[Mention], sentences: list[Sentence], home: 
         info[idx]["names"].append(m.name)
     # Untitled full names seen before their titled mention were skipped above; pick them up.
     for m in mentions:
-        if m.person is None and len(name_key(m.name).split()) >= 2:
+        if m.person is None and is_full_name(m.name):
             idx = next((k for k, p in enumerate(people) if any(same_name(m.name, n) for n in info[k]["names"])), None)
             m.person = idx
     for m in mentions:
@@ -408,8 +441,8 @@ def _resolve_mentions(mentions: list[Mention], sentences: list[Sentence], home: 
             cands = _disambiguate(m, cands, info, mentions)
         if cands:
             m.person = cands[0]
-        elif m.titled and (m.rank or m.office or m.honorific) and len(m.name) > 2:
-            m.person = add_person(m)  # known only by title and surname
+        elif m.titled and (m.rank or m.honorific) and len(m.name) > 2:
+            m.person = add_person(m)  # known only by rank or honorific and surname
     # Roles, countries, names.
     for m in mentions:
         if m.person is None:
@@ -520,7 +553,7 @@ def _strip_country(office: str) -> str:
 
 def _canonical_name(names: list[str]) -> str:
     """The most frequent full spelling; the longer one on a tie."""
-    full = [n for n in names if len(name_key(n).split()) >= 2] or names
+    full = [n for n in names if is_full_name(n)] or names
     counts: dict[str, int] = {}
     for n in full:
         counts[n] = counts.get(n, 0) + 1
