@@ -1,11 +1,12 @@
-"""Run the pipeline: read articles -> extract per article -> resolve -> write pages."""
+"""Run the pipeline: read articles -> extract per article -> resolve -> curate -> write pages."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .extract import extract_article
+from .cache import DEFAULT_CACHE_DIR, ExtractionCache, extract_articles
+from .curation import apply_curation, default_curation, load_curation
 from .ingest import read_folder
 from .model import Extraction, KnowledgeBase, Problem
 from .pages import WriteReport, write_pages
@@ -19,27 +20,46 @@ class BuildReport:
     warnings: list[str] = field(default_factory=list)
     kb: KnowledgeBase | None = None
     written: WriteReport | None = None
+    cached: int = 0  # articles whose extraction was read from the cache
 
 
-def extract_all(seeds: Path, report: BuildReport) -> list[Extraction]:
+def extract_all(seeds: Path, report: BuildReport, *, cache_dir: Path | None = DEFAULT_CACHE_DIR,
+                jobs: int | None = None, progress: bool | None = None) -> list[Extraction]:
+    """Extractions of the readable articles, in file order.
+
+    `cache_dir`: where results are kept per article (None: no cache); `jobs`: worker
+    processes (None: one per core, 1: none); `progress`: None shows it for large batches.
+    """
     articles, problems = read_folder(seeds)
     report.problems.extend(problems)
+    cache = ExtractionCache(cache_dir) if cache_dir is not None else None
+    results = extract_articles(articles, cache, jobs=jobs, progress=progress)
     extractions = []
-    for art in articles:
-        try:
-            ex = extract_article(art)
-        except Exception as exc:  # one article's bug must not cost the others their pages
-            report.problems.append(Problem(art.file, f"extraction failed: {type(exc).__name__}: {exc}"))
+    for art, ex in zip(articles, results, strict=True):
+        if isinstance(ex, str):  # one article's bug must not cost the others their pages
+            report.problems.append(Problem(art.file, f"extraction failed: {ex}"))
             continue
         report.warnings.extend(f"{art.file}: {w}" for w in ex.source.warnings)
         extractions.append(ex)
     report.articles = len(extractions)
+    if cache is not None:
+        report.cached = cache.hits
+        report.warnings.extend(cache.warnings)
+        cache.prune()
     return extractions
 
 
-def build(seeds: Path, out: Path) -> BuildReport:
+def build(seeds: Path, out: Path, curation: Path | None = None, *, cache_dir: Path | None = DEFAULT_CACHE_DIR,
+          jobs: int | None = None, progress: bool | None = None) -> BuildReport:
+    """`curation`: the corrections file; None means `curation.yml` beside the seeds folder, if there.
+
+    Raises CurationError, before any page is written, when the corrections file has a mistake.
+    """
     report = BuildReport()
-    extractions = extract_all(seeds, report)
+    # Parsed first so a broken file stops the build before any work or writing.
+    corrections = load_curation(curation if curation is not None else default_curation(seeds))
+    extractions = extract_all(seeds, report, cache_dir=cache_dir, jobs=jobs, progress=progress)
     report.kb = resolve(extractions)
+    apply_curation(report.kb, corrections)
     report.written = write_pages(report.kb, out, report.problems)
     return report

@@ -81,6 +81,9 @@ def _title_from(sentence: str, start: int, end: int) -> str | None:
             if (bare.lower() == "and" and nxt[:1].isalpha() and nxt.lower() not in _TOPIC_STOP
                     and not nxt.endswith(("ed", "ing")) and (nxt[:1].isupper() or suffix[-1].islower())):
                 pass  # "migration and mobility", "Commerce and Industry"
+            elif (bare.lower() == "in" and suffix[-1].islower() and nxt.islower()
+                  and nxt not in _TOPIC_STOP and nxt not in {"the", "a", "an"}):
+                pass  # "on cooperation in defence space and cyber security"
             elif bare.lower() in _TOPIC_STOP and not (bare.lower() in {"in", "of", "on", "for", "the"}
                                                        and (bare[:1].isupper() or _next_is_topic(words, n))):
                 break
@@ -134,12 +137,16 @@ def _key(title: str) -> str:
     return " ".join(w for w in words if w not in _SMALL and w not in {"india", "italy", "indian", "italian"})
 
 
-def _parties(sentence: str, start: int, orgs: ArticleOrganisations, s_index: int) -> list[str]:
+def _parties(sentence: str, start: int, end: int, orgs: ArticleOrganisations, s_index: int) -> list[str]:
     """Countries or organisations the instrument binds, when the sentence says."""
-    between = re.search(r"\bbetween\b", sentence[start:])
+    # "an MoU (...) was signed between A and B", not "... after talks between X and Y".
+    between = re.search(r"\bbetween\b", sentence[end:end + 120])
+    if between and re.search(r"\b(?:talks|meeting|discussions|dialogue|held|after|during)\b",
+                             sentence[end:end + between.start()]):
+        between = None
     out: list[str] = []
     if between:
-        after = sentence[start + between.end():]
+        after = sentence[end + between.end():]
         after = re.split(r"[.;]|\s(?:to|during|which|that|was|were)\s", after)[0]
         found: list[tuple[int, str]] = []
         spans: list[tuple[int, int]] = []
@@ -190,16 +197,15 @@ def find_agreements(sentences: list[Sentence], people: ArticlePeople, orgs: Arti
                 if any(m.start() < e and s < m.end() for s, e, _ in found):
                     continue
                 found.append((m.start(), m.end(), kind))
-        found.sort()
+        # "Memorandum of Understanding (MoU)": the acronym of the name just read is not another one.
+        found = sorted(f for f in found if not (text[f[0] - 1:f[0]] == "(" and text[f[1]:f[1] + 1] == ")"))
         for start, end, kind in found:
-            if text[start - 1:start] == "(" and text[end:end + 1] == ")":
-                continue  # "Memorandum of Understanding (MoU)": the acronym of the name just read
             if not_instrument.search(text[max(0, start - 10):end + 15]):
                 continue
             if kind == "other" and not signed_re.search(text):
                 continue  # "deal" and "contract" count only when signed
             title = _title_from(text, start, end)
-            parties = _parties(text, start, orgs, s_index)
+            parties = _parties(text, start, end, orgs, s_index)
             if parties == ["@previous-orgs"]:
                 # "the two companies": the companies of the last company agreement.
                 parties = next((a.parties for a in reversed(result.agreements)

@@ -227,7 +227,9 @@ def find_events(sentences: list[Sentence], people: ArticlePeople, orgs: ArticleO
             if place and not ev.background:
                 context_place = place
         signed_here = [i for i, s_list in agreements.concluded_in.items() if s_index in s_list]
-        if signed_here and not any(c.sentence == s_index for c in candidates[made:]):
+        # "As part of the visit, an MoU was signed": with no one named, the signing belongs to the visit.
+        refers = any(t.reference for t in trigs)
+        if signed_here and not any(c.sentence == s_index for c in candidates[made:]) and not (refers and not mentions):
             _signing(candidates, signed_here, agreements, mentions, text, dates, s_index, source_id, anchor, pub,
                      context_date, context_place, people)
         if first_subject:

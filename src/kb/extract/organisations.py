@@ -17,7 +17,7 @@ _LINK = r"(?:of|for|and|the|&|de|di|del|della|per|in|on)"
 # A capitalised phrase, possibly with linking words and commas inside ("..., Defence and Security").
 _PHRASE = rf"{_CAP}(?:(?:\s+|,\s+)(?:{_LINK}\s+)*{_CAP})*"
 # A name without an acronym: no commas, and "and" only inside ("Ministry of Commerce and Industry").
-_NAMED = re.compile(rf"{_CAP}(?:\s+(?:(?:of|for|the|&|on|and)\s+)*{_CAP})*")
+_NAMED = re.compile(rf"{_CAP}(?:\s+(?:(?:of|for|the|&|and)\s+)*{_CAP})*")
 _ACRONYM_DEF = re.compile(rf"({_PHRASE})\s*\(([A-Z][A-Za-z&]{{1,9}})\)")
 _NOT_ORG_NOUNS = {"memorandum", "agreement", "exercise", "dialogue", "declaration", "letter", "plan", "summit",
                   "seminar", "conference", "roundtable", "partnership", "network", "treaty", "arrangement",

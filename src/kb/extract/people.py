@@ -55,7 +55,8 @@ def _not_name_words() -> frozenset[str]:
     words = set(w.lower() for w in name_lexicon()["not_names"])
     words |= t.office_heads | t.office_words | t.honorifics
     words |= {w for form, _ in t.ranks for w in form.split()}
-    words |= countries().words
+    # Country names and demonyms, not places: "Colombo" or "Milano" can be a surname.
+    words |= {w for w, _ in countries().by_word.items() if " " not in w}
     return frozenset(words)
 
 
@@ -291,7 +292,8 @@ def _parse_title(phrase: list[Token], sentence: str) -> TitleParts:
         parts.org = sentence[words[0].start:words[poss].start + len(words[poss].bare)]
         parts.country = next((c for w in words[: poss + 1] if (c := _country_word(w))), None)
         words = words[poss + 1:]
-    elif words and re.fullmatch(r"[A-Z][A-Z&]{1,7}", words[0].text) and not _country_word(words[0]):
+    elif words and re.fullmatch(r"[A-Z][A-Z&]{1,7}", words[0].text) and not _country_word(words[0]) \
+            and not _is_title_token(words[0]):
         parts.org = words[0].bare
         words = words[1:]
     # Country words leading the office ("Italian", "Italy's") are the country, not the title.

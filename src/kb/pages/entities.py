@@ -196,7 +196,7 @@ def organisation_page(site: Site, o: Organisation) -> str:
     }
     events = site.newest_first("event", site.org_events[o.id])
     agreements = site.newest_first("agreement", site.org_agreements[o.id])
-    staff = [pid for pid, oid in site.person_org.items() if oid == o.id]
+    staff = site.staff[o.id]
     seen = [p for e in events for p in site.events[e].participants]
     seen += [p for a in agreements for p in site.agreements[a].signatories]
     people = sorted(set(staff) | set(seen), key=lambda pid: site.title("person", pid))

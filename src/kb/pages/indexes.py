@@ -186,7 +186,7 @@ def people_index(site: Site) -> str:
             for pid in sorted(orgs[oid], key=lambda i: site.people[i].name.lower()):
                 role = site.current_role(site.people[pid])
                 rows.append([site.link("person", pid, "people"), inline(role.title) if role else "",
-                             (role.date or "") if role else "", str(len(site.people[pid].events))])
+                             inline(role.date or "") if role else "", str(len(site.people[pid].events))])
             parts.append(table(["Name", "Current role", "As of", "Events"], rows))
     body = ["# People", f"Who's who: {len(site.people)} people, by country and, where their role names "
             "it, organisation.", _block("\n\n".join(parts) or "*No people yet.*", sortable=True)]
@@ -203,7 +203,7 @@ def events_index(site: Site) -> str:
     for eid in site.newest_first("event", site.events):
         e = site.events[eid]
         scope = "background" if e.background else "bilateral" if e.bilateral else "other countries"
-        rows.append([e.date or "", inline(e.kind), site.link("event", eid, "events"), inline(e.place or ""),
+        rows.append([inline(e.date or ""), inline(e.kind), site.link("event", eid, "events"), inline(e.place or ""),
                      str(len(e.participants)), scope])
     body = ["# Events", f"All {len(site.events)} events, newest first; the [timeline](../timeline.md) shows the "
             "bilateral ones by month. Click a column heading to sort.",
@@ -216,7 +216,7 @@ def agreements_index(site: Site) -> str:
     for aid in site.newest_first("agreement", site.agreements):
         a = site.agreements[aid]
         here = "agreements"
-        rows.append([a.date or "", inline(a.kind), site.link("agreement", aid, here),
+        rows.append([inline(a.date or ""), inline(a.kind), site.link("agreement", aid, here),
                      ", ".join(site.party(p, here) for p in a.parties),
                      ", ".join(site.link("person", p, here) for p in a.signatories),
                      ", ".join(site.link("event", e, here) for e in a.events),
@@ -245,7 +245,7 @@ def sources_index(site: Site) -> str:
     for sid in sorted(site.sources, key=lambda s: (sort_date(site.sources[s].published), s), reverse=True):
         s = site.sources[sid]
         rows.append([site.link("source", sid, "sources"), inline(s.file), inline(s.outlet or ""),
-                     s.published or "", inline(s.published_basis)])
+                     inline(s.published or ""), inline(s.published_basis)])
     body = ["# Sources", f"The {len(site.sources)} articles read, newest first. *Basis* says how the publication "
             "date was found.",
             _block(table(["Article", "File", "Outlet", "Published", "Basis"], rows), sortable=True)]

@@ -65,8 +65,9 @@ def organisation(site: Site, o: Organisation) -> dict[str, Any]:
 
 
 def source(site: Site, s: Source) -> dict[str, Any]:
+    web = s.url if s.url and s.url.startswith(("http://", "https://")) else None
     return _drop_empty({
         "@context": CONTEXT, "@type": "NewsArticle", "identifier": s.id, "headline": s.title or s.file,
-        "datePublished": s.published, "url": s.url if s.url and s.url.startswith(("http://", "https://")) else None, "inLanguage": s.language,
+        "datePublished": s.published, "url": web, "inLanguage": s.language,
         "publisher": {"@type": "Organization", "name": s.outlet} if s.outlet else None,
     })

@@ -20,6 +20,8 @@ _INLINE_SPECIAL = {c: f"&#{ord(c)};" for c in "&<>\\`*_[]{}|#!~^"}
 _INLINE_SPECIAL["&"] = "&amp;"
 _INLINE_SPECIAL["<"] = "&lt;"
 _INLINE_SPECIAL[">"] = "&gt;"
+# Line starts that open a block (the rest, like `#`, `>`, `*`, are entities already).
+_BLOCK_START = set("-+=?:")
 _INLINE_RE = re.compile("[" + re.escape("".join(_INLINE_SPECIAL)) + "]")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u2028\u2029]")
 _SPACE = re.compile(r"\s+")
@@ -39,20 +41,15 @@ def _escape(text: str) -> str:
 
 
 def _safe_line_start(escaped: str) -> str:
-    """Escaped text that may start a line: no list, heading, quote or admonition marker."""
-    if escaped and not escaped[0].isalnum() and escaped[0] != "&":
+    """Escaped text that may start a line or list item: no list, rule, heading, quote or admonition."""
+    if escaped[:1] in _BLOCK_START:
         escaped = f"&#{ord(escaped[0])};{escaped[1:]}"
     return re.sub(r"^(\d+)\.", r"\1&#46;", escaped)  # "2023. foo" would start an ordered list
 
 
 def inline(value: object) -> str:
-    """An untrusted string as Markdown that shows exactly that text and nothing else."""
-    return _escape(one_line(value))
-
-
-def paragraph(value: object) -> str:
-    """Like `inline`, and also safe at the start of a line."""
-    return _safe_line_start(inline(value))
+    """An untrusted string as Markdown that shows exactly that text and nothing else, wherever it goes."""
+    return _safe_line_start(_escape(one_line(value)))
 
 
 def attr(value: object) -> str:
@@ -138,7 +135,7 @@ def bullets(items: Iterable[str], empty: str = "None recorded.") -> str:
 
 
 def blockquote(quote: str, cite: str) -> str:
-    return f"> {paragraph(quote)}\n>\n> — {cite}"
+    return f"> {inline(quote)}\n>\n> — {cite}"
 
 
 # ---------------------------------------------------------------- article text
@@ -186,6 +183,6 @@ def article_markdown(text: str, quotes: Iterable[str]) -> str:
 
 __all__ = [
     "MONTHS", "article_markdown", "attr", "blockquote", "bullets", "date_range", "external_link",
-    "find_spans", "human_date", "inline", "month_of", "one_line", "paragraph", "safe_title",
+    "find_spans", "human_date", "inline", "month_of", "one_line", "safe_title",
     "sort_date", "table", "tag", "year_of",
 ]

@@ -173,7 +173,11 @@ class Site:
                 for target in self.refs(kind, obj):
                     if target != (kind, ident) and target[0] != "source":
                         self.backlinks[target].add((kind, ident))
-        self.person_org = {pid: self._organisation_of(p) for pid, p in self.people.items()}
+        self.person_org = self._guess_organisations()
+        self.staff: dict[str, list[str]] = defaultdict(list)
+        for pid, oid in self.person_org.items():
+            if oid:
+                self.staff[oid].append(pid)
 
     def entities(self) -> list[tuple[str, dict[str, Any]]]:
         """Non-source entities by page type (sources have their own listings)."""
@@ -195,16 +199,24 @@ class Site:
             return [("source", s) for s in obj.sources]
         return []
 
-    def _organisation_of(self, person: Person) -> str | None:
-        """The organisation a person's latest role names, if any (`Chief of XYZ` -> xyz)."""
-        role = self.current_role(person)
-        if role is None:
-            return None
-        for oid, org in self.organisations.items():
+    def _guess_organisations(self) -> dict[str, str | None]:
+        """Person id -> the organisation their latest role names, if any (`Chief of XYZ` -> xyz)."""
+        by_label = {}
+        for oid, org in sorted(self.organisations.items()):
             for label in (org.acronym, org.name):
-                if label and len(label) > 2 and re.search(rf"\b{re.escape(label)}\b", role.title):
-                    return oid
-        return None
+                if label and len(label) > 2:
+                    by_label.setdefault(label, oid)
+        if not by_label:
+            return {}
+        # One pattern for all organisations, longest names first: a regex per pair is far too slow.
+        pattern = re.compile(r"\b(" + "|".join(re.escape(x) for x in sorted(by_label, key=len, reverse=True))
+                             + r")\b")
+        found: dict[str, str | None] = {}
+        for pid, person in self.people.items():
+            role = self.current_role(person)
+            m = pattern.search(role.title) if role else None
+            found[pid] = by_label[m.group(1)] if m else None
+        return found
 
     # ------------------------------------------------------------ helpers for pages
     def get(self, kind: str, ident: str) -> Any:

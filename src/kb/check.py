@@ -1,0 +1,83 @@
+"""`kb check`: what needs a person's decision, found without writing anything.
+
+Unreadable articles, articles with no publication date, people who may be one
+person under two spellings, events with no date, and mistakes in the
+curation file. Each finding says how to settle it; a settled finding (a date
+given, a pair merged or marked distinct) is not reported again.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from itertools import combinations
+from pathlib import Path
+
+from .curation import Curation, CurationError, apply_curation, default_curation, distinct_people, load_curation
+from .extract import extract_article
+from .ingest import read_folder
+from .model import KnowledgeBase, Person
+from .names import given_key, name_key, surname_key
+from .resolve import resolve
+
+SIMILAR = 0.85  # difflib ratio above which two spellings look like one name
+
+
+def check(seeds: Path, curation: Path | None = None) -> tuple[int, list[str]]:
+    """(articles read, findings); no findings means nothing needs a decision."""
+    findings: list[str] = []
+    path = curation if curation is not None else default_curation(seeds)
+    try:
+        cur = load_curation(path)
+    except CurationError as exc:
+        findings.extend(exc.problems)
+        cur = Curation()
+    # Not build.extract_all: checking must leave no trace, caches included.
+    articles, problems = read_folder(seeds)
+    findings.extend(f"{seeds / p.file}: unreadable: {p.reason}" for p in problems)
+    extractions = []
+    for art in articles:
+        try:
+            extractions.append(extract_article(art))
+        except Exception as exc:  # reported, like the build does, rather than hiding the other findings
+            findings.append(f"{seeds / art.file}: extraction failed: {type(exc).__name__}: {exc}")
+    kb = resolve(extractions)
+    try:
+        apply_curation(kb, cur)
+    except CurationError as exc:
+        findings.extend(exc.problems)
+    name = path.name if path else "curation.yml"
+    for s in sorted(kb.sources.values(), key=lambda s: s.file):
+        if not s.published:
+            findings.append(f"{seeds / s.file}: no publication date; give it `published:` in its front matter "
+                            f"or sources.{s.id}.published in {name}")
+    for a, b in similar_people(kb, distinct_people(cur)):
+        findings.append(f"people {a.id} and {b.id} may be one person ({a.name} / {b.name}, {a.country or b.country}"
+                        f"); list them under people.merge or people.distinct in {name}")
+    for e in sorted(kb.events.values(), key=lambda e: e.id):
+        if not e.date:
+            findings.append(f"event {e.id} ({e.title}) has no date; set events.{e.id}.date or drop it in {name}")
+    return len(extractions), findings
+
+
+def similar_people(kb: KnowledgeBase, distinct: set[frozenset[str]]) -> list[tuple[Person, Person]]:
+    """Pairs of pages whose full names look like one name, in one country, not marked distinct."""
+    people = sorted(kb.people.values(), key=lambda p: p.id)
+    return [(a, b) for a, b in combinations(people, 2)
+            if (a.country == b.country or not a.country or not b.country)
+            and frozenset((a.id, b.id)) not in distinct and _similar(a.name, b.name)]
+
+
+def _similar(a: str, b: str) -> bool:
+    ka, kb = name_key(a), name_key(b)
+    if len(ka.split()) < 2 or len(kb.split()) < 2:
+        return False  # a bare surname is a short form, which resolve settles
+    if difflib.SequenceMatcher(None, ka, kb).ratio() >= SIMILAR:
+        return True
+    if surname_key(a) != surname_key(b):
+        return False
+    ga, gb = given_key(a), given_key(b)
+    if difflib.SequenceMatcher(None, ga, gb).ratio() >= SIMILAR:
+        return True
+    # Initials for given names ("M M Naravane") agree with the given name's first letter.
+    return any(len(g) <= 3 and not re.search("[aeiouy]", g) for g in (ga, gb)) and ga[:1] == gb[:1]
