@@ -109,3 +109,17 @@ def test_synthetic_development_set(tmp_path: Path):
     build(SHARED / "eval" / "synthetic", docs)
     s = _score(docs, SHARED / "eval" / "synthetic", SHARED / "eval" / "synthetic-gold.yml")
     assert s["macro_f1"] >= 0.85 and s["bad_quotes"] == 0 and s["noise_leaks"] == 0, s
+
+
+@pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="the evaluation script is not beside the repo")
+def test_own_articles_of_other_shapes(tmp_path: Path):
+    """Invented articles of shapes the seeds lack (tests/articles, with an analyst's gold)."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for f in (ROOT / "tests" / "articles").glob("t*"):
+        (articles / f.name).write_bytes(f.read_bytes())
+    docs = tmp_path / "docs"
+    build(articles, docs)
+    s = _score(docs, articles, ROOT / "tests" / "articles" / "gold.yml")
+    assert s["people"]["f1"] >= 0.9 and s["macro_f1"] >= 0.8, s
+    assert s["noise_leaks"] == 0 and s["bad_quotes"] == 0 and s["duplicate_people"] == 0, s

@@ -58,8 +58,11 @@ _DATELINE_REST = (
     r"(?:\s*[,/]?\s*(?:(?P<wd>[A-Z][a-z]+day),?\s+)?"
     r"(?:(?P<mon>[A-Za-z]{3,9})\.?\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?"
     r"|(?P<day2>\d{1,2})(?:st|nd|rd|th)?\s+(?P<mon2>[A-Za-z]{3,9})\.?)"
-    r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?)?"
-    r"(?:\s*\((?P<outlet>[^()\n]{2,30})\))?"
+    r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?"
+    # a filing time: "10 Apr 2025 11:20", "March 8, 10.30 am IST"
+    r"(?:,?\s+(?:at\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d)(?:\s*(?i:[ap]\.?m\.?|IST|CES?T|GMT|UTC))?)?)?"
+    # the agency, after a dash in Italian wires: "11:20 - (Nova) - "
+    r"(?:(?:\s*(?:--?|–|—))?\s*\((?P<outlet>[^()\n]{2,30})\))?"
     r"(?P<sep>\s*(?::|--?|–|—|\|)(?=\s|$))?\s*"
 )
 _DATELINE = re.compile(rf"^(?P<lead>\s*){_DATELINE_PLACE}{_DATELINE_REST}")
@@ -76,9 +79,17 @@ _NOT_PLACES = {
 }
 
 
+# Short or long forms agencies sign with, to the name in the outlets list.
+_OUTLET_ALIASES = {"nova": "Agenzia Nova", "agenzianova": "Agenzia Nova", "press trust of india": "PTI",
+                   "asian news international": "ANI", "indo-asian news service": "IANS",
+                   "united news of india": "UNI"}
+
+
 @cache
 def _outlets() -> dict[str, str]:
-    return {o.lower(): o for o in boilerplate().get("outlets", [])}
+    known = {o.lower(): o for o in boilerplate().get("outlets", [])}
+    aliases = {a: known[o.lower()] for a, o in _OUTLET_ALIASES.items() if o.lower() in known}
+    return aliases | known
 
 
 def _outlet_name(raw: str | None) -> str | None:
@@ -146,7 +157,9 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         return None
     if has_date and not outlet and not sep:
         rest = paragraph[m.end():]
-        if not re.match(r"[A-Z\"“‘']", rest):
+        # The sentence follows ("Rome, 12 May 2024 India ..."), or a full date stands alone on its line
+        # ("PARIS, September 24, 2025" above the first paragraph).
+        if not re.match(r"[A-Z\"“‘']", rest) and not (year and not rest.strip()):
             return None
     return Dateline(
         place=_place_name(place_raw),
@@ -169,6 +182,9 @@ _TEXT_LABEL = re.compile(
     r"(?:^|[|(]\s*)(?P<label>(?i:posted\s+on|first\s+published(?:\s+on)?|published(?:\s+on)?))\s*[:\-–]?\s*"
 )
 _HEADER_LINES = 6
+_HEADER_MAX = 10  # a press release may stack sender, place, "PRESS RELEASE" and headlines above its date
+_LONG_LINE = 15  # words: a line this long is the first paragraph; shorter ones are headlines and bylines
+_BYLINE_SEP = re.compile(r"\s*[|•·]\s*")
 
 
 def _label_rank(label: str) -> int:
@@ -185,10 +201,33 @@ def _date_at(text: str, pos: int) -> DateMention | None:
     return None
 
 
+def _header_span(lines: list[str]) -> int:
+    """How many lines to read as the header: those above the first paragraph, within bounds."""
+    for i, line in enumerate(lines[:_HEADER_MAX]):
+        if len(line.split()) >= _LONG_LINE:
+            return max(i, _HEADER_LINES)
+    return _HEADER_LINES
+
+
+def _byline_date(line: str) -> DateMention | None:
+    """The date of a byline of short parts: "Express News Service | New Delhi | March 20, 2025 11:05 IST"."""
+    parts = [p for p in _BYLINE_SEP.split(line.strip()) if p]
+    if len(parts) < 2:
+        return None
+    for k, part in enumerate(parts):
+        mention = _date_at(part, 0)
+        others = parts[:k] + parts[k + 1:]
+        # The others are names and places, not a headline that happens to hold a "|".
+        if (mention and len(mention.value) == 10 and len(part[mention.end:].split()) <= 3
+                and all(len(o.split()) <= 6 for o in others)):
+            return mention
+    return None
+
+
 def _header_date(lines: list[str]) -> tuple[str, str] | None:
     """(value, what) from the first non-empty lines."""
     found: list[tuple[int, int, str, str]] = []  # rank, line index, value, description
-    for i, line in enumerate(lines[:_HEADER_LINES]):
+    for i, line in enumerate(lines[:_header_span(lines)]):
         prefix = _DATE_PREFIX.match(line)
         if prefix and i == 0:
             span = dates.parse_iso(prefix["iso"])
@@ -208,6 +247,8 @@ def _header_date(lines: list[str]) -> tuple[str, str] | None:
             mention = _date_at(stripped, 0)
             if mention and len(mention.value) == 10 and len(stripped[mention.end:].split()) <= 5:
                 found.append((1, i, mention.value, f"the header {stripped!r}"))
+            elif byline := _byline_date(stripped):
+                found.append((1, i, byline.value, f"the byline {stripped!r}"))
     if not found:
         return None
     _, _, value, what = min(found)

@@ -51,7 +51,7 @@ def _resolve_people(extractions: list[Extraction], kb: KnowledgeBase) -> dict[tu
             match: int | None = None
             if full:
                 match = next((i for i, c in enumerate(clusters)
-                              if _countries_agree(c.person.country, p.country)
+                              if (_countries_agree(c.person.country, p.country) or _same_office(c.person, p))
                               and any(same_name(v, n) for v in variants for n in c.names)), None)
             else:
                 cands = [i for i, c in enumerate(clusters) if _countries_agree(c.person.country, p.country)
@@ -86,6 +86,11 @@ def _resolve_people(extractions: list[Extraction], kb: KnowledgeBase) -> dict[tu
         kb.people[person.id] = person
         ids.append(person.id)
     return {key: ids[i] for key, i in local.items()}
+
+
+def _same_office(a: Person, b: Person) -> bool:
+    """One name, one office: the same person even if an article got the country wrong."""
+    return bool({r.title.lower() for r in a.roles} & {r.title.lower() for r in b.roles})
 
 
 # ---------------------------------------------------------------- organisations

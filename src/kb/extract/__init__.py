@@ -129,8 +129,9 @@ _ENGLISH = {"the", "and", "of", "to", "in", "a", "is", "was", "with", "for", "on
 _ITALIAN = {"il", "la", "di", "che", "e", "del", "della", "per", "con", "una", "un", "sono", "nel", "alla", "ha"}
 
 
-_OFFICIAL = (r"(?:[A-Za-z]+\s+){0,3}?(?:Minister|Secretary|Chief|Ambassador|counterpart|President|Director|"
-             r"General|Admiral|Commander|Envoy|Consul|delegation)")
+# A nationality word directly before an office: "Italian Defence Minister", "his Italian counterpart".
+_OFFICIAL = (r"(?:(?:Defence|Defense|Foreign|Prime|Deputy|Under|Vice|Navy|Army|Air|Naval)\s+){0,3}"
+             r"(?:Minister|Secretary|Chief|Ambassador|counterpart|President|Director|Envoy|Consul|delegation)\b")
 
 
 def _home_country(text: str) -> str | None:
