@@ -138,7 +138,6 @@ def _knowledge(seeds: Path, curation: Path | None) -> KnowledgeBase:
 def add(paths: list[str], seeds: Path, out: Path, meta: dict[str, str], curation: Path | None = None) -> AddReport:
     """Copy the articles that can be added, rebuild, and describe each. Raises CurationError before copying."""
     curation = curation if curation is not None else default_curation(seeds)
-    load_curation(curation)  # a broken file would fail the build after copying: find out first
     report = AddReport()
     texts = _seeds_by_text(seeds)
     for given in paths:
@@ -148,7 +147,7 @@ def add(paths: list[str], seeds: Path, out: Path, meta: dict[str, str], curation
             report.refused.append((given, str(exc)))
     if not report.copied:
         return report
-    before = _knowledge(seeds, curation)
+    before = _knowledge(seeds, curation)  # before copying: a broken curation file stops us here
     for copy in report.copied:
         with open(seeds / copy.file, "x", encoding="utf-8") as fh:  # "x": never overwrite a seed
             fh.write(copy.content)

@@ -47,7 +47,8 @@ from .model import Extraction, Source, extraction_from_dict, to_dict
 
 DEFAULT_CACHE_DIR = Path(".kb-cache")  # relative: in the project folder the build runs from
 FORMAT = 1  # bump when the layout of an entry changes
-PARALLEL_MIN = 50  # below this, starting worker processes costs more than it saves
+# Below this, starting workers (~1 s: importing kb, loading the lexicons) costs more than it saves.
+PARALLEL_MIN = 100
 PRUNE_AFTER_DAYS = 30
 KEEP_KEYS = 3
 
@@ -240,12 +241,21 @@ def extract_articles(articles: Sequence[RawArticle], cache: ExtractionCache | No
     return [r for r in results if r is not None]
 
 
+def _context() -> multiprocessing.context.BaseContext:
+    """Workers forked from a server that imported kb once; never forked from the parent itself,
+    whose threads (mkdocs serve has several) could hold a lock across the fork and deadlock it."""
+    if "forkserver" in multiprocessing.get_all_start_methods():
+        context = multiprocessing.get_context("forkserver")
+        context.set_forkserver_preload(["kb.cache"])
+        return context
+    return multiprocessing.get_context("spawn")
+
+
 def _in_pool(pending: list[RawArticle], n_jobs: int, target: tuple[str, str] | None,
              tick: Callable[[], None]) -> list[Result]:
     """Results in order, as far as the pool got; the caller finishes the rest if it broke."""
     done: list[Result] = []
-    # Fresh interpreters rather than forks: a fork of a threaded parent (mkdocs serve) can deadlock.
-    context = multiprocessing.get_context("spawn")
+    context = _context()
     chunk = max(1, min(64, len(pending) // (n_jobs * 8)))
     try:
         with ProcessPoolExecutor(max_workers=n_jobs, mp_context=context) as pool:

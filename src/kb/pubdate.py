@@ -265,9 +265,60 @@ def _text_date(lines: list[str]) -> tuple[str, str] | None:
     return None
 
 
+# ---------------------------------------------------------------- sign-off
+# A press release may be dated only at its foot: "Rome, 5 March 2026", "New Delhi | 5 March 2026",
+# "(Issued on 5 March 2026)", or a place on one line and the date on the next.
+_SIGNOFF_LINES = 4
+_SIGNOFF_LABEL = re.compile(r"\(?\s*(?i:issued|dated|released)(?:\s+(?i:on))?\s*[:,-]?\s*")
+_SIGNOFF_PLACE = re.compile(rf"(?P<place>{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,3}})\s*(?:,|\||-|–|—)?\s*")
+_SIGNOFF_END = re.compile(r"[\s.,]*(?:(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?i:[ap]\.?m\.?|IST|CES?T|GMT|UTC)?)?[\s.)]*")
+
+
+@cache
+def _tail_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """As the cleaner reads boilerplate.yml: trailing headers, furniture lines, agency sign-offs."""
+    bp = boilerplate()
+    trailing = re.compile(r"\s*(?:" + "|".join(bp["trailing_headers"]) + r")\s*[:|]?\s*", re.IGNORECASE)
+    furniture = re.compile("|".join(f"(?:{p})" for p in bp["lines"]), re.IGNORECASE)
+    agency = re.compile(r"\s*(?:" + "|".join(f"(?:{p})" for p in bp["signoffs"]) + r")")
+    return trailing, furniture, agency
+
+
+def _story_end(lines: list[str]) -> list[str]:
+    """The last lines of the story: other stories' headlines and page furniture after it cut off."""
+    trailing, furniture, agency = _tail_patterns()
+    story: list[str] = []
+    for line in lines:
+        if trailing.fullmatch(line):
+            break
+        if not furniture.match(line) and not agency.fullmatch(line):
+            story.append(line)
+    return story[-_SIGNOFF_LINES:]
+
+
+def _signoff_date(lines: list[str]) -> tuple[str, str] | None:
+    """(value, line) of a date that closes the text, alone or after a place or "Issued on"."""
+    for line in reversed(_story_end(lines)):
+        starts = [0]
+        if label := _SIGNOFF_LABEL.match(line):
+            starts.append(label.end())
+        if (place := _SIGNOFF_PLACE.match(line)) and place["place"].split()[0].lower() not in _NOT_PLACES:
+            starts.append(place.end())
+        for pos in starts:
+            mention = _date_at(line, pos)
+            if mention and len(mention.value) == 10 and _SIGNOFF_END.fullmatch(line, pos + mention.end):
+                return mention.value, line
+    return None
+
+
 # ---------------------------------------------------------------- dateline year
 _TWEET = re.compile(r"\b(?:twitter|x)\.com/\w+/status(?:es)?/(?P<id>\d{15,20})", re.IGNORECASE)
 _TWITTER_EPOCH_MS = 1288834974657  # snowflake ids count milliseconds from here
+_SAYING = (r"(?:said|says|announced|stated|told|added|confirmed|declared|informed|noted|stressed|underlined"
+           r"|disclosed|clarified)")
+# "the Navy said on Thursday", "said in a statement on Thursday", "on Thursday announced".
+_SAID_BEFORE = re.compile(rf"\b{_SAYING}\b[^.;:,\n]{{0,40}}?\bon\s+$", re.IGNORECASE)
+_SAID_AFTER = re.compile(rf"\s*,?\s*{_SAYING}\b", re.IGNORECASE)
 _WEEKDAY = re.compile(r"\b(?P<mod>(?i:last|next|this|past|coming)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
                       r"Friday|Saturday|Sunday)\b")
 
@@ -303,6 +354,7 @@ class _Evidence:
     when: str | None = None  # tense of a mention
     precise: bool = True  # a day or month, not only a year
     weekday: int = 0
+    said: bool = False  # the weekday is when something was said, not when it happened
 
 
 def _collect(body: str, lead: str, today: dt.date) -> list[_Evidence]:
@@ -325,12 +377,13 @@ def _collect(body: str, lead: str, today: dt.date) -> list[_Evidence]:
         if m["mod"] or dates.tense(lead, m.start(), m.end()) == "future":
             continue
         wd = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].index(m["wd"])
+        said = bool(_SAID_BEFORE.search(lead[:m.start()]) or _SAID_AFTER.match(lead, m.end()))
         if all(e.kind != "weekday" or e.weekday != wd for e in ev):
-            ev.append(_Evidence("weekday", m["wd"], dt.date.min, dt.date.min, weekday=wd))
+            ev.append(_Evidence("weekday", m["wd"], dt.date.min, dt.date.min, weekday=wd, said=said))
     return ev
 
 
-def _score(p: dt.date, e: _Evidence) -> float:
+def _score(p: dt.date, e: _Evidence, wire: bool = False) -> float:
     if e.kind == "tweet":
         gap = (p - e.first).days
         if gap < -1:
@@ -338,6 +391,10 @@ def _score(p: dt.date, e: _Evidence) -> float:
         return 10.0 if gap <= 3 else 8.0 if gap <= 14 else 5.0 if gap <= 60 else 2.0 if gap <= 366 else 0.0
     if e.kind == "weekday":
         back = (p.weekday() - e.weekday) % 7
+        if wire and e.said and back == 1:
+            # Wire copy is filed as statements come: "(PTI) ... the Navy said on Thursday" is datelined that
+            # Thursday, while what happened "on Saturday" is reported on Sunday. Newspaper datelines keep both.
+            return 2.0
         return 3.0 if back <= 1 else 1.0 if back == 2 else -1.0
     if e.when == "future":
         if p > e.last:
@@ -351,8 +408,9 @@ def _score(p: dt.date, e: _Evidence) -> float:
     return 4.0 if gap <= 45 else 3.0 if gap <= 183 else 2.0 if gap <= 366 else 1.0 if gap <= 731 else 0.0
 
 
-def _infer_year(month: int, day: int, body: str, lead: str, today: dt.date) -> tuple[int | None, str]:
-    """Best-supported year for a dateline's month and day, and what it rests on."""
+def _infer_year(month: int, day: int, body: str, lead: str, today: dt.date,
+                wire: bool = False) -> tuple[int | None, str]:
+    """Best-supported year for a dateline's month and day, and what it rests on (`wire`: an agency's dateline)."""
     evidence = _collect(body, lead, today)
     what = f"dateline gives {dt.date(2000, month, 1):%B} {day} but no year"
     if not evidence:
@@ -365,7 +423,7 @@ def _infer_year(month: int, day: int, body: str, lead: str, today: dt.date) -> t
             continue  # February 29
         if p > today:
             continue  # never a publication date in the future
-        parts = [(_score(p, e), e) for e in evidence]
+        parts = [(_score(p, e, wire), e) for e in evidence]
         scored.append((sum(s for s, _ in parts), year, [e for s, e in parts if s > 0]))
     if not scored:
         return None, what
@@ -434,12 +492,12 @@ def _front_matter(value: str) -> str | None:
 
 def _first_dateline(lines: list[str]) -> tuple[Dateline | None, str]:
     """The dateline of the first text paragraph (headers and headlines before it skipped), and its paragraph."""
-    for i, line in enumerate(lines[:10]):
+    for i, line in enumerate(lines[:_HEADER_MAX]):
         text = _DATE_PREFIX.sub("", line) if i == 0 else line
         found = parse_dateline(text)
         if found:
             return found, text
-        if len(text.split()) >= 15:
+        if len(text.split()) >= _LONG_LINE:
             return None, text  # the first body paragraph has no dateline (shorter lines: headlines, bylines)
     return None, lines[0] if lines else ""
 
@@ -469,6 +527,13 @@ def publication_date(body: str, meta: dict[str, str | None], *, today: dt.date |
             return PubDate(value, "header", warnings, dateline)
         warnings.append(f"{what} lies in the future; ignored")
 
+    # A date further down: a "Published on" line, else a sign-off closing a press release.
+    text = _text_date(lines)
+    text_what = f"the line {text[1]!r} in the text" if text else ""
+    if not text and (signoff := _signoff_date(lines)):
+        text, text_what = signoff, f"the sign-off {signoff[1]!r} at the end of the text"
+    text_day = text[0] if text and (span := dates.parse_iso(text[0])) and span[0] <= today else None
+
     if dateline and dateline.month and dateline.day:
         if dateline.year:
             d = _safe(dateline.year, dateline.month, dateline.day)
@@ -479,26 +544,25 @@ def publication_date(body: str, meta: dict[str, str | None], *, today: dt.date |
         else:
             lead = lead_para[dateline.end:]
             url_day = _url_date(meta.get("url") or "", today) if meta else None
-            if url_day and len(url_day) == 10:
-                u = dt.date.fromisoformat(url_day)
+            # A full date in the URL or the text, a few days from the dateline's, gives its year.
+            for full, where in ((url_day, "the URL"), (text_day, text_what)):
+                if not full or len(full) != 10:
+                    continue
+                u = dt.date.fromisoformat(full)
                 for y in (u.year, u.year - 1, u.year + 1):
                     d = _safe(y, dateline.month, dateline.day)
                     if d and abs((d - u).days) <= 3 and d <= today:
-                        warnings.append(f"dateline gives {d:%B} {d.day} without a year; {y} taken from the URL")
+                        warnings.append(f"dateline gives {d:%B} {d.day} without a year; {y} taken from {where}")
                         return PubDate(d.isoformat(), "dateline", warnings, dateline)
-            year, why = _infer_year(dateline.month, dateline.day, body, lead, today)
+            year, why = _infer_year(dateline.month, dateline.day, body, lead, today, wire=bool(dateline.outlet))
             warnings.append(why)
             if year is not None:
                 return PubDate(dt.date(year, dateline.month, dateline.day).isoformat(), "dateline", warnings,
                                dateline)
 
-    text = _text_date(lines)
-    if text:
-        value, line = text
-        span = dates.parse_iso(value)
-        if span and span[0] <= today:
-            warnings.append(f"publication date read from the line {line!r} in the text")
-            return PubDate(value, "text", warnings, dateline)
+    if text_day:
+        warnings.append(f"publication date read from {text_what}")
+        return PubDate(text_day, "text", warnings, dateline)
 
     url = (meta.get("url") or "") if meta else ""
     if url:

@@ -360,6 +360,8 @@ def _refer(candidates: list[_Candidate], trig: _Trigger, text: str, dates: list[
     target = next((c for c in reversed(candidates) if c.event.kind == kind), None)
     if target is None and kind in {"meeting", "visit"}:
         target = next((c for c in reversed(candidates) if c.event.kind in {"meeting", "visit", "committee"}), None)
+    if target is None and kind == "ceremony":  # "... who joined the ceremony": the signing just told
+        target = next((c for c in reversed(candidates) if c.event.kind == "signing"), None)
     if target is None:
         return
     if trig.start < 5:  # the sentence's subject is the event: its people took part

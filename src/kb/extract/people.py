@@ -83,6 +83,8 @@ def _is_title_token(tok: Token) -> bool:
     t = titles()
     if word in t.office_heads or word in t.office_words:
         return True
+    if word in {"di", "d'"}:  # inside Italian ranks: "Ammiraglio di Squadra"
+        return True
     return tok.capitalised and (word in t.honorifics or any(word in form.split() for form, _ in t.ranks))
 
 
