@@ -75,7 +75,7 @@ def on_pre_build(config: Any, **_: Any) -> None:
     except (OSError, ValueError, AttributeError):
         previous = None
     if previous == current and _outputs_intact(out):
-        log.debug("kb: articles and code unchanged; pages are up to date")
+        log.info("kb: articles and code unchanged; pages are up to date")
         return
 
     try:

@@ -161,7 +161,8 @@ def test_relative_links_resolve(out: Path) -> None:
     link = re.compile(r"\]\(([^)\s]+)\)")
     seen = 0
     for page in out.rglob("*.md"):
-        for target in link.findall(page.read_text(encoding="utf-8")):
+        body = page.read_text(encoding="utf-8").split("\n---\n", 1)[1]  # front matter holds raw data
+        for target in link.findall(body):
             assert not re.match(r"[a-z]+:", target), f"{page}: unexpected absolute link {target}"
             assert (page.parent / target.split("#")[0]).resolve().is_file(), f"{page}: broken link {target}"
             seen += 1
@@ -420,7 +421,11 @@ def test_pages_of_a_build_whose_manifest_was_lost_are_still_ours(tmp_path: Path)
     kb = sample_kb()
     kb.people["asha-verma"].country = "Republic of India"
     report = write_pages(kb, docs, [])
-    assert "people/asha-verma.md" in report.written and not report.refused
+    assert "people/asha-verma.md" in report.written and "data/people.csv" in report.written
+    assert not report.refused
+    (docs / "data/people.csv").write_text("my,own,table\n", encoding="utf-8")
+    (docs / MANIFEST).unlink()
+    assert write_pages(kb, docs, []).refused == ["data/people.csv"]
 
 
 def test_a_crash_while_rendering_leaves_the_old_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
@@ -428,7 +433,7 @@ def test_a_crash_while_rendering_leaves_the_old_pages(tmp_path: Path, monkeypatc
     write_pages(sample_kb(), docs, [])
     before = {p: p.read_bytes() for p in docs.rglob("*.md")}
 
-    def broken(site, s):  # noqa: ANN001
+    def broken(*_: object) -> str:
         raise RuntimeError("renderer bug")
 
     monkeypatch.setattr(entities_module, "source_page", broken)

@@ -53,7 +53,8 @@ def sample_kb() -> KnowledgeBase:
                                roles=[Role("Chief of Staff, Leonardo Spa", "Italy", None, "000-aaa")],
                                sources=["000-aaa"]),
         "ohara": Person(id="ohara", name=NASTY_NAME, aliases=["--- \n---\nfoo: bar", "'quoted'"],
-                        country="France", roles=[Role("Minister <b>of</b> Armed Forces", "France", "2023", None)],
+                        country="France",
+                        roles=[Role("Minister <b>of</b> Armed Forces", "France", "late <i>2023</i>", None)],
                         sources=["001-bbb"]),
     }
     organisations = {

@@ -177,7 +177,9 @@ def _scan_left(tokens: list[Token], i: int, sentence: str) -> list[Token]:
         elif tok.text == ",":
             # "Deputy Prime Minister ..., Antonio Tajani", "the Chief of Staff ..., General X":
             # a title may stand before the comma, next to the name or to its rank.
-            if k == 0 or not (_is_title_token(tokens[k - 1]) or _place_word(tokens[k - 1])) \
+            before = tokens[k - 1] if k else None
+            if before is None or not (_is_title_token(before) or _place_word(before)
+                                      or before.bare.lower().startswith("counterpart")) \
                     or any(o.text == "," for o in out):
                 break
             if out and not _parse_rank_only(out):

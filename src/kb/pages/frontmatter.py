@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import yaml
+
+_LINE_BREAK = re.compile("[\n\r\x85\u2028\u2029]")
 
 # Marks a page as written by `kb build`, so a page generated before the
 # manifest existed (or after it was lost) is recognised as ours.
@@ -24,8 +27,8 @@ def _str(dumper: _Dumper, value: str) -> yaml.ScalarNode:
     # A multi-line plain or single-quoted scalar could put `---` at the start of
     # a line, which ends the front matter for MkDocs and simple readers.
     # Double quotes keep every line break as an escape on one line.
-    multiline = any(c in value for c in "\n\r\x85\u2028\u2029")
-    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style='"' if multiline else None)
+    style = '"' if _LINE_BREAK.search(value) else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", value, style=style)
 
 
 _Dumper.add_representer(str, _str)

@@ -9,6 +9,7 @@ no link, image, emphasis, attribute list or raw HTML can be smuggled in.
 
 from __future__ import annotations
 
+import bisect
 import html
 import re
 from collections.abc import Iterable
@@ -160,17 +161,21 @@ def find_spans(text: str, quotes: Iterable[str]) -> list[tuple[int, int]]:
 def article_markdown(text: str, quotes: Iterable[str]) -> str:
     """The article text as escaped paragraphs, with the quoted sentences in <mark>."""
     spans = find_spans(text, quotes)
+    starts = [s for s, _ in spans]
+    edges = [x for span in spans for x in span]  # sorted: spans are merged and ordered
     bounds = [0]
     for sep in re.finditer(r"\n[ \t]*\n", text):
         bounds += [sep.start(), sep.end()]
     bounds.append(len(text))
     out: list[str] = []
     for p_start, p_end in zip(bounds[::2], bounds[1::2], strict=True):
-        cuts = sorted({p_start, p_end, *(x for s in spans for x in s if p_start < x < p_end)})
+        inner = edges[bisect.bisect_right(edges, p_start):bisect.bisect_left(edges, p_end)]
+        cuts = [p_start, *inner, p_end]
         pieces = []
         for a, b in zip(cuts, cuts[1:], strict=False):
             chunk = _escape(_SPACE.sub(" ", _CONTROL.sub(" ", text[a:b])))
-            if any(s <= a and b <= e for s, e in spans) and chunk.strip():
+            i = bisect.bisect_right(starts, a) - 1
+            if i >= 0 and b <= spans[i][1] and chunk.strip():
                 lead, trail = chunk[: len(chunk) - len(chunk.lstrip())], chunk[len(chunk.rstrip()):]
                 chunk = f"{lead}<mark>{chunk.strip()}</mark>{trail}"
             pieces.append(chunk)
