@@ -16,7 +16,7 @@ from ..ids import slug, unique
 from ..ingest import RawArticle
 from ..lexicon import boilerplate, countries
 from ..model import Extraction, Source
-from ..pubdate import publication_date
+from ..pubdate import parse_dateline, publication_date
 from .agreements import find_agreements
 from .events import find_events
 from .organisations import find_organisations
@@ -43,7 +43,7 @@ def extract_article(raw: RawArticle) -> Extraction:
     source = Source(
         id=raw.source_id,
         file=raw.file,
-        title=raw.meta.get("title") or cleaned.headline or _first_words(cleaned.text),
+        title=raw.meta.get("title") or cleaned.headline or _first_words(_after_dateline(cleaned.text)),
         outlet=raw.meta.get("outlet") or (dateline.outlet if dateline else None) or _outlet_in(raw.body),
         published=pub.value,
         published_basis=pub.basis,
@@ -89,6 +89,12 @@ def _anchor(value: str | None) -> dt.date | None:
         return None
     span = parse_iso(value)
     return span[0] if span else None
+
+
+def _after_dateline(text: str) -> str:
+    """The lead without "Rome [Italy], October 10 (ANI):", which says nothing of the story."""
+    dl = parse_dateline(text)
+    return text[dl.end:].lstrip(" :-–—") if dl else text
 
 
 def _first_words(text: str, n: int = 12) -> str | None:

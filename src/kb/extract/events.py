@@ -192,7 +192,9 @@ def find_events(sentences: list[Sentence], people: ArticlePeople, orgs: ArticleO
                 _refer(candidates, trig, text, dates, s_index, source_id, anchor, subject + objects)
                 continue
             participants = list(dict.fromkeys(subject + objects))
-            name = _event_name(text, trig)
+            # "a keynote address during the Defence Industry Roundtable": the name may sit at another trigger.
+            name = _event_name(text, trig) or next(
+                (n for t in trigs if t.kind == trig.kind and not t.reference and (n := _event_name(text, t))), None)
             place = _place(text, trig)
             ships = _SHIP.findall(text) if trig.kind == "exercise" else []
             if not _worth_an_event(trig, participants, name, place, ships, text, future, dates):
@@ -474,13 +476,14 @@ def _merge_all(cands: list[_Candidate]) -> list[Event]:
 def _link_agreements(events: list[Event], cands: list[_Candidate], agreements: ArticleAgreements,
                      sentences: list[Sentence], anchor: dt.date | None, source_id: str) -> None:
     """An agreement concluded in a sentence belongs to that sentence's event (or the story's) and takes its date."""
+    # Each sentence belongs to the events it is evidence of, including sentences that only refer
+    # to one ("As part of the visit, an MoU was signed"); a signing there comes first.
+    index = {s.text: i for i, s in enumerate(sentences)}
     by_sentence: dict[int, Event] = {}
-    # A signing told in a sentence owns that sentence's agreements before any other event there.
-    for c in sorted(cands, key=lambda c: c.event.kind != "signing"):
-        ev = next((e for e in events if c.event is e or any(q.quote == sentences[c.sentence].text
-                                                              for q in e.evidence)), None)
-        if ev is not None:
-            by_sentence.setdefault(c.sentence, ev)
+    for ev in sorted(events, key=lambda e: e.kind != "signing"):
+        for q in ev.evidence:
+            if q.quote in index:
+                by_sentence.setdefault(index[q.quote], ev)
     for idx, s_list in agreements.concluded_in.items():
         agr = agreements.agreements[idx]
         s_index = s_list[0]
