@@ -257,6 +257,11 @@ def test_snowflake_date() -> None:
     ("October 10 (ANI): The minister", None, "ANI", 10, 10, None, "The minister"),
     ("Naples (Italy), Sep 22 (PTI) The navy", "Naples", "PTI", 9, 22, None, "The navy"),
     ("ROMA, 8 MAR - Italia", "Roma", None, 3, 8, None, "Italia"),
+    ("Milan, 22 Jan 2025 09:05 - (Nova) - The Italian Navy", "Milan", "Agenzia Nova", 1, 22, 2025,
+     "The Italian Navy"),
+    ("GENOA, 7 June 2023", "Genoa", None, 6, 7, 2023, ""),
+    ("PANAJI, Wednesday 12 November 2025: Four", "Panaji", None, 11, 12, 2025, "Four"),
+    ("Kochi, Aug 4 (Press Trust of India) The", "Kochi", "PTI", 8, 4, None, "The"),
     ("New Delhi: India and Italy on Friday signed an agreement to boost defence industrial cooperation.",
      "New Delhi", None, None, None, None,
      "India and Italy on Friday signed an agreement to boost defence industrial cooperation."),
@@ -277,6 +282,122 @@ def test_parse_dateline(para: str, place: str | None, outlet: str | None, month:
     "Rome, March 8 the talks went on.",
     "Rome (Italy) is a city.",
     "The ministers met in Rome.",
+    "Rome, March 8",  # no year and no sentence: a caption or a headline
+    "Rome, 12 May 2024 and the talks",
 ])
 def test_not_datelines(para: str) -> None:
     assert parse_dateline(para) is None
+
+
+# ---------------------------------------------------------------- bylines
+@pytest.mark.parametrize("body, value", [
+    ("Navy ties deepen\nStaff Correspondent | Chennai | July 9, 2024 08:40 IST\n\nThe talks were held.",
+     "2024-07-09"),
+    ("Navy ties deepen\nBy Our Bureau | Kolkata | Updated: Feb 11, 2025 16:02 IST\n\nThe talks were held.",
+     "2025-02-11"),
+    ("Navy ties deepen\nPallavi Rao • Pune • 3 October 2023\n\nThe talks were held.", "2023-10-03"),
+])
+def test_a_byline_of_short_parts_dates_the_page(body: str, value: str) -> None:
+    p = pub(body)
+    assert (p.value, p.basis) == (value, "header")
+
+
+def test_a_long_headline_with_a_bar_is_no_byline() -> None:
+    body = ("Italy and India agree to build fleet tankers together at a yard on the west coast | 5 March 2026\n\n"
+            "The ministers met in Rome.")
+    assert pub(body).value is None
+
+
+# ---------------------------------------------------------------- datelines on their own line
+def test_a_dateline_alone_on_its_line_after_headline_and_byline() -> None:
+    body = ("Italy, India hold naval staff talks\n\nBy Our Diplomatic Correspondent\n\nMILAN, November 3, 2024\n\n"
+            "The two navies on Sunday reviewed their exercises and agreed to send cadets to each other's academies.")
+    p = pub(body)
+    assert (p.value, p.basis, p.warnings) == ("2024-11-03", "dateline", [])
+    assert p.dateline is not None and p.dateline.place == "Milan"
+
+
+def test_italian_agency_dateline_with_time_and_dashed_agency() -> None:
+    p = pub("Milan, 22 Jan 2025 09:05 - (Nova) - The Italian Navy and the Indian Navy held talks in Milan.")
+    assert (p.value, p.basis) == ("2025-01-22", "dateline")
+    assert p.dateline is not None and (p.dateline.place, p.dateline.outlet) == ("Milan", "Agenzia Nova")
+
+
+def test_a_press_release_header_is_skipped_to_its_dateline() -> None:
+    body = ("Ministry of Defence\nGovernment of India\nNew Delhi\nPRESS RELEASE\n"
+            "India and Italy review defence ties\nJoint working group meets\nNEW DELHI, 6 May 2025\n"
+            "The India-Italy Joint Working Group on defence cooperation met in New Delhi and reviewed the "
+            "progress of joint projects.")
+    p = pub(body)
+    assert (p.value, p.basis) == ("2025-05-06", "dateline")
+
+
+def test_a_date_line_below_a_tall_press_release_header() -> None:
+    body = ("Embassy of India\nMadrid\nPRESS RELEASE\nIndia and Spain hold talks\nNavies meet\nCadets train\n"
+            "Madrid\n14 January 2025\n"
+            "The Embassy of India in Madrid hosted a meeting of naval officers of the two countries on Monday "
+            "to plan joint training.")
+    p = pub(body)
+    assert (p.value, p.basis) == ("2025-01-14", "header")
+
+
+# ---------------------------------------------------------------- sign-offs
+_STORY = ("The Embassy of India organised a seminar on defence industry cooperation with the participation of "
+          "forty companies from the two countries.\n\n"
+          + "".join(f"{n}. The delegations discussed training, shipbuilding and the exchange of officers.\n\n"
+                    for n in range(2, 8)))
+
+
+@pytest.mark.parametrize("end, value", [
+    ("Madrid\n12th February 2025", "2025-02-12"),
+    ("New Delhi | 8 July 2024", "2024-07-08"),
+    ("Milan, 2 December 2024.", "2024-12-02"),
+    ("(Issued on 14 August 2023)", "2023-08-14"),
+    ("Dated: 14 August 2023", "2023-08-14"),
+    ("Milan, 2 December 2024\n\nFollow us on X for the latest updates.", "2024-12-02"),
+])
+def test_a_sign_off_at_the_end_dates_a_press_release(end: str, value: str) -> None:
+    p = pub("Embassy of India\nPRESS RELEASE\n\n" + _STORY + end)
+    assert (p.value, p.basis) == (value, "text")
+    assert "sign-off" in p.warnings[0]
+
+
+def test_a_list_of_dated_headlines_at_the_end_is_no_sign_off() -> None:
+    p = pub(_STORY + "Italy orders patrol ships\nMarch 3, 2026\nIndia tests a missile\nFebruary 27, 2026")
+    assert p.value is None
+    assert "several dates" in p.warnings[0]
+
+
+def test_a_sign_off_before_events_told_as_past_is_refused() -> None:
+    p = pub("The ministers met in Rome on 20 May 2025 and signed a roadmap.\n\n" + _STORY + "Rome, 2 May 2025")
+    assert p.value is None
+    assert "20 May 2025" in p.warnings[0]
+
+
+def test_a_sign_off_gives_a_yearless_dateline_its_year() -> None:
+    p = pub("Rome, March 4: The ministers met and signed a roadmap on naval training.\n\n" + _STORY
+            + "(Issued on 4 March 2024)")
+    assert (p.value, p.basis) == ("2024-03-04", "dateline")
+    assert "sign-off" in p.warnings[0]
+
+
+# ---------------------------------------------------------------- the weekday of a statement
+# November 6 was a Thursday in 2025 and a Friday in 2026 (TODAY is in late 2026).
+@pytest.mark.parametrize("lead, value", [
+    ("The Navy said on Thursday that the two ships had exercised together.", "2025-11-06"),
+    ("The two ships exercised together, the Navy said in a statement on Thursday.", "2025-11-06"),
+    ("The Navy on Thursday announced that the two ships had exercised together.", "2025-11-06"),
+    ("The Navy told reporters on Thursday that the two ships had exercised together.", "2025-11-06"),
+    # A happening is reported the next day: the latest year with Thursday the day before.
+    ("The two ships on Thursday concluded an exercise, the Navy said.", "2026-11-06"),
+])
+def test_wire_copy_is_dated_the_day_its_statements_are_made(lead: str, value: str) -> None:
+    p = pub(f"Chennai, Nov 6 (PTI) {lead}")
+    assert p.value == value, p.warnings
+    assert "only the weekday" in p.warnings[0]
+
+
+def test_a_newspaper_dateline_keeps_the_latest_year_for_a_statement() -> None:
+    # Without an agency the dateline may be the edition's day: Thursday the day before still fits.
+    p = pub("Chennai, Nov 6: The Navy said on Thursday that the two ships had exercised together.")
+    assert p.value == "2026-11-06"

@@ -1,12 +1,16 @@
 """Step 3: the article's publication date, and what it rests on.
 
 In order of trust: the front matter's `published`; a date header near the
-top ("Posted On: 14 JAN 2025 6:12PM", "February 27, 2026 7:29 PM"); the
-dateline of the first paragraph ("Rome [Italy], October 10 (ANI):"); a date
-in the URL. Agency datelines usually leave out the year; it is then inferred
-from what the article itself shows (a linked X post, dated events it
-reports, the weekday of its lead) and a warning says so. Dates of events
-inside the text are never taken as the publication date itself.
+top ("Posted On: 14 JAN 2025 6:12PM", "February 27, 2026 7:29 PM", a byline
+"Express News Service | New Delhi | March 20, 2025 11:05 IST"); the dateline
+of the first paragraph ("Rome [Italy], October 10 (ANI):", "Rome, 10 Apr
+2025 11:20 - (Nova) -", or "PARIS, September 24, 2025" on a line of its
+own); a "Published on" line or a press release's sign-off ("Rome, 5 March
+2026", "(Issued on 5 March 2026)") at the end; a date in the URL. Agency
+datelines usually leave out the year; it is then inferred from what the
+article itself shows (a linked X post, dated events it reports, the weekday
+of its lead) and a warning says so. Dates of events inside the text are
+never taken as the publication date itself.
 """
 
 from __future__ import annotations
@@ -80,7 +84,7 @@ _NOT_PLACES = {
 
 
 # Short or long forms agencies sign with, to the name in the outlets list.
-_OUTLET_ALIASES = {"nova": "Agenzia Nova", "agenzianova": "Agenzia Nova", "press trust of india": "PTI",
+_OUTLET_ALIASES = {"nova": "Agenzia Nova", "press trust of india": "PTI",
                    "asian news international": "ANI", "indo-asian news service": "IANS",
                    "united news of india": "UNI"}
 
@@ -271,6 +275,7 @@ def _text_date(lines: list[str]) -> tuple[str, str] | None:
 _SIGNOFF_LINES = 4
 _SIGNOFF_LABEL = re.compile(r"\(?\s*(?i:issued|dated|released)(?:\s+(?i:on))?\s*[:,-]?\s*")
 _SIGNOFF_PLACE = re.compile(rf"(?P<place>{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,3}})\s*(?:,|\||-|–|—)?\s*")
+_SIGNOFF_TOWN = rf"{_PLACE_WORD}(?:[ \t]+{_PLACE_WORD}){{0,2}}"
 _SIGNOFF_END = re.compile(r"[\s.,]*(?:(?:[01]?\d|2[0-3])[:.][0-5]\d\s*(?i:[ap]\.?m\.?|IST|CES?T|GMT|UTC)?)?[\s.)]*")
 
 
@@ -296,9 +301,15 @@ def _story_end(lines: list[str]) -> list[str]:
     return story[-_SIGNOFF_LINES:]
 
 
-def _signoff_date(lines: list[str]) -> tuple[str, str] | None:
-    """(value, line) of a date that closes the text, alone or after a place or "Issued on"."""
-    for line in reversed(_story_end(lines)):
+def _signoff_date(lines: list[str]) -> tuple[str | None, str]:
+    """(value, what) of a date that closes the text, alone or after a place or "Issued on".
+
+    The value is None (and `what` says why) when the end holds several dates, as a list of other
+    stories with their dates does, or when the text reports as done things dated after it.
+    """
+    end = _story_end(lines)
+    found: list[tuple[str, str]] = []
+    for i, line in enumerate(end):
         starts = [0]
         if label := _SIGNOFF_LABEL.match(line):
             starts.append(label.end())
@@ -307,7 +318,29 @@ def _signoff_date(lines: list[str]) -> tuple[str, str] | None:
         for pos in starts:
             mention = _date_at(line, pos)
             if mention and len(mention.value) == 10 and _SIGNOFF_END.fullmatch(line, pos + mention.end):
-                return mention.value, line
+                # "Rome" on the line above a bare date belongs to the sign-off.
+                above = end[i - 1] if i and pos == 0 and re.fullmatch(_SIGNOFF_TOWN, end[i - 1]) else None
+                found.append((mention.value, f"{above} / {line}" if above else line))
+                break
+    if not found:
+        return None, ""
+    if len({v for v, _ in found}) > 1:
+        return None, f"the last lines hold several dates ({', '.join(w for _, w in found)}); none taken"
+    value, what = found[-1]
+    late = _later_past_event(lines, dt.date.fromisoformat(value))
+    if late:
+        return None, f"the sign-off {what!r} comes before {late!r}, which the text reports as past; ignored"
+    return value, what
+
+
+def _later_past_event(lines: list[str], day: dt.date) -> str | None:
+    """A dated event the text tells as past that lies after `day`: then `day` is not the publication."""
+    for para in clean("\n".join(lines)).paragraphs:
+        for sent in _sentences(para):
+            for m in dates.find_dates(sent, None):
+                span = dates.parse_iso(m.value)
+                if span and span[0] > day and len(m.value) == 10 and dates.tense(sent, m.start, m.end) == "past":
+                    return m.text
     return None
 
 
@@ -530,8 +563,13 @@ def publication_date(body: str, meta: dict[str, str | None], *, today: dt.date |
     # A date further down: a "Published on" line, else a sign-off closing a press release.
     text = _text_date(lines)
     text_what = f"the line {text[1]!r} in the text" if text else ""
-    if not text and (signoff := _signoff_date(lines)):
-        text, text_what = signoff, f"the sign-off {signoff[1]!r} at the end of the text"
+    signoff_note = ""  # why a sign-off was not taken, told only if nothing else dates the article
+    if not text:
+        signoff, why = _signoff_date(lines)
+        if signoff:
+            text, text_what = (signoff, why), f"the sign-off {why!r} at the end of the text"
+        else:
+            signoff_note = why
     text_day = text[0] if text and (span := dates.parse_iso(text[0])) and span[0] <= today else None
 
     if dateline and dateline.month and dateline.day:
@@ -563,6 +601,8 @@ def publication_date(body: str, meta: dict[str, str | None], *, today: dt.date |
     if text_day:
         warnings.append(f"publication date read from {text_what}")
         return PubDate(text_day, "text", warnings, dateline)
+    if signoff_note:
+        warnings.append(signoff_note)
 
     url = (meta.get("url") or "") if meta else ""
     if url:
