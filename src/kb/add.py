@@ -93,7 +93,7 @@ def _date_value(value: str) -> Any:
 
 def _file_name(body: str, meta: dict[str, Any], taken: set[str], taken_ids: set[str]) -> str:
     text_meta = {k: (str(v) if v is not None else None) for k, v in meta.items() if k in META_KEYS}
-    published = text_meta.get("published") or publication_date(body, text_meta).value or "undated"
+    published = publication_date(body, text_meta).value or "undated"  # front matter first, as the build does
     cleaned = clean(body)
     title = text_meta.get("title") or cleaned.headline or DATELINE.sub("", cleaned.text.strip() or body.strip())
     base = f"{published}_{slug(title, 8)}"
@@ -109,14 +109,15 @@ def prepare(given: str, seeds: Path, meta: dict[str, str], texts: dict[str, str]
     Raises Refused or ArticleError (unreadable: the ingest module's reason).
     """
     if URL.match(given):
-        raise Refused("is a URL; kb add works offline and fetches nothing: save the page's text to a file "
-                      "and add that file")
+        raise Refused("is a URL; kb add works offline and fetches nothing: save the page (or its text) to a "
+                      "file and add that file")
     path = Path(given)
     raw = read_article(path)
     twin = texts.get(normalised(raw.body))
     if twin is not None:
         raise Refused(f"same text as {twin}, already in {seeds}")
-    merged = _front_matter(path)
+    # What ingest read (a saved page's <title>, say), the file's own front matter, then the options.
+    merged = {k: v for k, v in raw.meta.items() if v} | _front_matter(path)
     merged.update({k: _date_value(v) if k == "published" else v for k, v in meta.items() if v})
     ordered = {k: merged[k] for k in META_KEYS if k in merged} | merged
     taken = {p.name for p in seeds.iterdir()} | {n for n in texts.values()}

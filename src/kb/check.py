@@ -10,11 +10,12 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections import defaultdict
 from itertools import combinations
 from pathlib import Path
 
+from .cache import extract_articles
 from .curation import Curation, CurationError, apply_curation, default_curation, distinct_people, load_curation
-from .extract import extract_article
 from .ingest import read_folder
 from .model import KnowledgeBase, Person
 from .names import given_key, name_key, surname_key
@@ -32,15 +33,15 @@ def check(seeds: Path, curation: Path | None = None) -> tuple[int, list[str]]:
     except CurationError as exc:
         findings.extend(exc.problems)
         cur = Curation()
-    # Not build.extract_all: checking must leave no trace, caches included.
     articles, problems = read_folder(seeds)
     findings.extend(f"{seeds / p.file}: unreadable: {p.reason}" for p in problems)
     extractions = []
-    for art in articles:
-        try:
-            extractions.append(extract_article(art))
-        except Exception as exc:  # reported, like the build does, rather than hiding the other findings
-            findings.append(f"{seeds / art.file}: extraction failed: {type(exc).__name__}: {exc}")
+    # No cache (not build.extract_all): checking must leave no trace, cache entries included.
+    for art, ex in zip(articles, extract_articles(articles, None), strict=True):
+        if isinstance(ex, str):
+            findings.append(f"{seeds / art.file}: extraction failed: {ex}")
+        else:
+            extractions.append(ex)
     kb = resolve(extractions)
     try:
         apply_curation(kb, cur)
@@ -61,19 +62,33 @@ def check(seeds: Path, curation: Path | None = None) -> tuple[int, list[str]]:
 
 
 def similar_people(kb: KnowledgeBase, distinct: set[frozenset[str]]) -> list[tuple[Person, Person]]:
-    """Pairs of pages whose full names look like one name, in one country, not marked distinct."""
-    people = sorted(kb.people.values(), key=lambda p: p.id)
-    return [(a, b) for a, b in combinations(people, 2)
-            if (a.country == b.country or not a.country or not b.country)
-            and frozenset((a.id, b.id)) not in distinct and _similar(a.name, b.name)]
+    """Pairs of pages whose full names look like one name, in one country, not marked distinct.
+
+    Only names that share the first letters of the given name or of the surname are compared:
+    all pairs of thousands of people would take minutes, and a slip rarely hits both starts.
+    """
+    blocks: dict[str, list[Person]] = defaultdict(list)
+    for p in sorted(kb.people.values(), key=lambda p: p.id):
+        if len(name_key(p.name).split()) >= 2:
+            blocks["g:" + given_key(p.name)[:2]].append(p)
+            blocks["s:" + surname_key(p.name)[:2]].append(p)
+    pairs: dict[frozenset[str], tuple[Person, Person]] = {}
+    for block in blocks.values():
+        for a, b in combinations(block, 2):
+            key = frozenset((a.id, b.id))
+            if key not in pairs and key not in distinct and (a.country == b.country or not a.country
+                                                             or not b.country) and _similar(a.name, b.name):
+                pairs[key] = (a, b)
+    return sorted(pairs.values(), key=lambda ab: (ab[0].id, ab[1].id))
 
 
 def _similar(a: str, b: str) -> bool:
     ka, kb = name_key(a), name_key(b)
     if len(ka.split()) < 2 or len(kb.split()) < 2:
         return False  # a bare surname is a short form, which resolve settles
-    if difflib.SequenceMatcher(None, ka, kb).ratio() >= SIMILAR:
-        return True
+    close = difflib.SequenceMatcher(None, ka, kb)
+    if close.real_quick_ratio() >= SIMILAR and close.quick_ratio() >= SIMILAR and close.ratio() >= SIMILAR:
+        return True  # (the quick upper bounds first: most pairs stop there)
     if surname_key(a) != surname_key(b):
         return False
     ga, gb = given_key(a), given_key(b)

@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
                        description="Copy article files into the seeds folder under clean names "
                                    "(<published or undated>_<title words>.md), rebuild the pages, and list the "
                                    "people, events and agreements each article brought. Works offline: "
-                                   "save a web page's text to a file first.")
+                                   "save a web page (or its text) to a file first.")
     a.add_argument("files", nargs="+", metavar="FILE", help="article file (.txt or .md with front matter)")
     a.add_argument("--url", help="where the article was published (one file only)")
     a.add_argument("--published", metavar="DATE", help="publication date: 2023-10-09, 2023-10 or 2023")

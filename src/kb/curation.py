@@ -1,7 +1,7 @@
 """Step 6: a person's corrections, read from `curation.yml` and applied after resolve.
 
 The file is input, never rewritten: every rebuild applies it again to what the
-articles say. Its format is documented in README.md ("Curating: curation.yml").
+articles say. Its format is documented in README.md ("Correcting the pages").
 Any mistake in it (unknown key or id, bad date, quote not in its source) is a
 CurationError naming the file and line; the build stops before writing.
 
@@ -313,7 +313,7 @@ class _Curator:
                 self.error(group.line, where, "expected at least two different ids, e.g. [keep-this-id, other-id]")
                 continue
             twice = [i for i in ids if i in seen]
-            if twice:
+            if twice and op == "merge":  # distinct pairs may share an id; merge groups may not
                 self.error(group.line, where, f"{twice[0]} is already in the group on line {seen[twice[0]]}; "
                                               "put everything that is one entity in one group")
                 continue
@@ -385,7 +385,7 @@ class _Curator:
         else:
             setattr(entity, key, value)
             if section == "events" and key == "date":
-                entity.date_basis = "curated"
+                entity.date_basis = "curated" if value else None
 
     def parties(self, item: Item) -> list[str]:
         """Countries stay text; an organisation named by its id is checked like any id."""
