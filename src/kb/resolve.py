@@ -76,7 +76,8 @@ def _resolve_people(extractions: list[Extraction], kb: KnowledgeBase) -> dict[tu
     for c in clusters:
         person = c.person
         full_names = [n for n in c.names if is_full_name(n)] or list(c.names)
-        person.name = max(full_names, key=lambda n: (c.names[n], len(n), n))
+        # The most frequent spelling; on a tie the one seen first, so ids stay put as articles arrive.
+        person.name = max(full_names, key=lambda n: c.names[n])
         person.aliases = sorted(n for n in c.names if n != person.name)
         person.country = c.countries.most_common(1)[0][0] if c.countries else None
         person.id = unique(slug(person.name), taken)
@@ -236,12 +237,25 @@ def _resolve_events(extractions: list[Extraction], kb: KnowledgeBase, people: di
                     linked.append(agr)
     taken: set[str] = set()
     for ev in merged:
+        ev.title = _canonical_title(ev, kb)
         ev.id = unique(f"{ev.date + '-' if ev.date else ''}{slug(ev.title)}", taken)
         ev.agreements = [a.id for a in links.get(id(ev), [])]
         for a in links.get(id(ev), []):
             if ev.id not in a.events:
                 a.events.append(ev.id)
         kb.events[ev.id] = ev
+
+
+def _canonical_title(ev: Event, kb: KnowledgeBase) -> str:
+    """ "Silvia Marcheti meets ..." becomes "Silvia Marchetti meets ...": titles use each person's page name."""
+    title = ev.title
+    for pid in ev.participants:
+        person = kb.people.get(pid)
+        if person:
+            for alias in sorted(person.aliases, key=len, reverse=True):
+                if is_full_name(alias):
+                    title = title.replace(alias, person.name)
+    return title
 
 
 def _named(ev: Event) -> bool:

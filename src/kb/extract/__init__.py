@@ -123,6 +123,8 @@ def _language(text: str) -> str:
             return "hi"
         return "non-latin"
     words = re.findall(r"[a-z]+", text.lower())
+    if len(words) < 40:
+        return "en"  # too short to judge by function words; the script was Latin
     english = sum(1 for w in words if w in _ENGLISH)
     italian = sum(1 for w in words if w in _ITALIAN)
     if words and english < 0.08 * len(words):

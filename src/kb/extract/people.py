@@ -558,12 +558,12 @@ def _strip_country(office: str) -> str:
 
 
 def _canonical_name(names: list[str]) -> str:
-    """The most frequent full spelling; the longer one on a tie."""
+    """The most frequent full spelling; the first one on a tie."""
     full = [n for n in names if is_full_name(n)] or names
     counts: dict[str, int] = {}
     for n in full:
         counts[n] = counts.get(n, 0) + 1
-    return max(counts, key=lambda n: (counts[n], len(n)))
+    return max(counts, key=lambda n: counts[n])
 
 
 def surname(name: str) -> str:
