@@ -5,7 +5,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from .lexicon import _load, titles
 
@@ -24,33 +24,38 @@ def ascii_fold(text: str) -> str:
     return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode()
 
 
-def name_tokens(name: str) -> list[str]:
+@lru_cache(maxsize=200_000)
+def name_tokens(name: str) -> tuple[str, ...]:
     """Lower-case words of a name without honorifics; runs of initials are joined ("M. M." -> "mm")."""
     words = re.sub(r"[^a-z' -]+", " ", ascii_fold(name).lower().replace(".", " ")).split()
     words = [w for w in words if w not in titles().honorifics]
     out: list[str] = []
+    joining = False  # the last token was built from single letters
     for w in words:
-        if len(w) == 1 and out and re.fullmatch(r"[a-z]+", out[-1]) and len(out[-1]) <= 3 and _all_initials(out):
+        if len(w) == 1 and out and joining:
             out[-1] += w
         else:
             out.append(w)
-    return out
+            joining = len(w) == 1
+    return tuple(out)
 
 
-def _all_initials(words: list[str]) -> bool:
-    return all(len(w) <= 3 for w in words)
-
-
+@lru_cache(maxsize=200_000)
 def is_full_name(name: str) -> bool:
-    """A given name and a surname; "Della Rocca" or "Singh" alone is a short form."""
-    toks = name_tokens(name)
-    return len(toks) >= 2 and toks[0] not in particles()
+    """A given name and a surname; "Della Rocca" or "Singh" alone is a short form ("A L Chauhan" is full)."""
+    words = [w for w in re.split(r"[\s.]+", ascii_fold(name)) if w and w.lower() not in titles().honorifics]
+    if len(name_tokens(name)) < 2 or len(words) < 2:
+        return False
+    first = words[0]
+    return not (len(first) > 1 and first.lower() in particles())
 
 
+@lru_cache(maxsize=200_000)
 def name_key(name: str) -> str:
     return " ".join(name_tokens(name))
 
 
+@lru_cache(maxsize=200_000)
 def surname_key(name: str) -> str:
     toks = [t for t in name_tokens(name) if t not in particles()]
     return toks[-1] if toks else ""
@@ -61,10 +66,12 @@ def given_key(name: str) -> str:
     return toks[0] if len(toks) > 1 else ""
 
 
+@lru_cache(maxsize=200_000)
 def initials_of(name: str) -> str:
-    """Initials of the given names: "Manoj Mukund Naravane" -> "mm", "M M Naravane" -> "mm"."""
-    toks = [t for t in name_tokens(name) if t not in particles()][:-1]
-    return "".join(t if len(t) <= 3 and not re.search(r"[aeiou]", t) else t[0] for t in toks)
+    """Initials of the given names: "Manoj Mukund Naravane", "M M Naravane", "MM Naravane" -> "mm"."""
+    words = [w for w in re.split(r"[\s.]+", ascii_fold(name)) if w]
+    words = [w for w in words if w.lower() not in titles().honorifics and w.lower() not in particles()][:-1]
+    return "".join(w.lower() if (len(w) == 1 or (w.isupper() and len(w) <= 3)) else w[0].lower() for w in words)
 
 
 def same_name(a: str, b: str) -> bool:

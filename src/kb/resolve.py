@@ -12,13 +12,13 @@ and canonical names do not move when newer articles arrive.
 from __future__ import annotations
 
 import datetime as dt
-from collections import Counter
+from collections import Counter, defaultdict
 from dataclasses import dataclass, field
 
 from .dates import parse_iso
 from .ids import slug, unique
 from .model import Agreement, Event, Extraction, KnowledgeBase, Organisation, Person
-from .names import is_full_name, name_key, same_name, short_form_of
+from .names import is_full_name, name_key, name_tokens, particles, same_name, short_form_of, surname_key
 
 _STOP = {"of", "on", "in", "the", "for", "and", "between", "to", "a", "an", "india", "italy", "indian", "italian",
          "italy-india", "india-italy"}
@@ -40,8 +40,23 @@ def _countries_agree(a: str | None, b: str | None) -> bool:
 
 
 # ---------------------------------------------------------------- people
+def _full_keys(name: str) -> set[str]:
+    """Index keys of a full name: spellings that may be one name share a surname or a given name."""
+    toks = [t for t in name_tokens(name) if t not in particles()]
+    keys = {"s:" + surname_key(name)}
+    if len(toks) > 1:
+        keys.add("g:" + toks[0])
+    return keys
+
+
+def _word_keys(name: str) -> set[str]:
+    """Index keys of the words a short form may be ("Singh", "Della Rocca" -> "rocca")."""
+    return {"w:" + t for t in name_tokens(name)[1:] if t not in particles()}
+
+
 def _resolve_people(extractions: list[Extraction], kb: KnowledgeBase) -> dict[tuple[str, str], str]:
     clusters: list[_PersonCluster] = []
+    index: dict[str, set[int]] = defaultdict(set)  # name key -> clusters, so a name meets few others
     local: dict[tuple[str, str], int] = {}
     for ex in extractions:
         sid = ex.source.id
@@ -50,12 +65,16 @@ def _resolve_people(extractions: list[Extraction], kb: KnowledgeBase) -> dict[tu
             variants = [p.name, *p.aliases]
             match: int | None = None
             if full:
-                match = next((i for i, c in enumerate(clusters)
-                              if (_countries_agree(c.person.country, p.country) or _same_office(c.person, p))
-                              and any(same_name(v, n) for v in variants for n in c.names)), None)
+                near = sorted(set().union(*(index[k] for v in variants for k in _full_keys(v))))
+                match = next((i for i in near
+                              if (_countries_agree(clusters[i].person.country, p.country)
+                                  or _same_office(clusters[i].person, p))
+                              and any(same_name(v, n) for v in variants for n in clusters[i].names)), None)
             else:
-                cands = [i for i, c in enumerate(clusters) if _countries_agree(c.person.country, p.country)
-                         and any(short_form_of(p.name, n) for n in c.names)]
+                last = name_tokens(p.name)[-1:] or ("",)
+                near = sorted(index["w:" + last[0]])
+                cands = [i for i in near if _countries_agree(clusters[i].person.country, p.country)
+                         and any(short_form_of(p.name, n) for n in clusters[i].names)]
                 match = cands[0] if len(cands) == 1 else None
             if match is None:
                 clusters.append(_PersonCluster(Person(id="", name=p.name, country=p.country)))
@@ -65,6 +84,9 @@ def _resolve_people(extractions: list[Extraction], kb: KnowledgeBase) -> dict[tu
                 if is_full_name(v) or not full:
                     c.names[v] += 1 if v == p.name else 0
                     c.names.setdefault(v, 0)
+                    if is_full_name(v):
+                        for k in _full_keys(v) | _word_keys(v):
+                            index[k].add(match)
             if p.country:
                 c.countries[p.country] += 1
             c.person.roles.extend(p.roles)
@@ -153,6 +175,7 @@ def _same_agreement(a: Agreement, b: Agreement) -> bool:
 def _resolve_agreements(extractions: list[Extraction], kb: KnowledgeBase, people: dict[tuple[str, str], str],
                         orgs: dict[tuple[str, str], str]) -> dict[tuple[str, str], Agreement]:
     merged: list[Agreement] = []
+    index: dict[tuple[str, str], set[int]] = defaultdict(set)  # (kind, title word) -> agreements
     out: dict[tuple[str, str], Agreement] = {}
     for ex in extractions:
         sid = ex.source.id
@@ -160,10 +183,14 @@ def _resolve_agreements(extractions: list[Extraction], kb: KnowledgeBase, people
             parties = [orgs.get((sid, slug(p)), p) if p not in {"India", "Italy"} else p for p in a.parties]
             parties = [_org_id_for(p, sid, ex, orgs) for p in parties]
             signatories = [people[sid, s] for s in a.signatories if (sid, s) in people]
-            target = next((m for m in merged if _same_agreement(m, a)), None)
+            words = _title_words(a.title)
+            near = sorted(set().union(*(index[a.kind, w] for w in words)))
+            target = next((merged[i] for i in near if _same_agreement(merged[i], a)), None)
             if target is None:
                 target = Agreement(id="", title=a.title, kind=a.kind, date=a.date)
                 merged.append(target)
+                for w in words:
+                    index[a.kind, w].add(len(merged) - 1)
             elif a.date and (not target.date or len(a.date) > len(target.date)):
                 target.date = a.date
             target.parties = list(dict.fromkeys(target.parties + parties))
@@ -215,6 +242,7 @@ _BASIS_RANK = {"curated": 0, "text": 1, "context": 2, "publication": 3, None: 4}
 def _resolve_events(extractions: list[Extraction], kb: KnowledgeBase, people: dict[tuple[str, str], str],
                     orgs: dict[tuple[str, str], str], agreements: dict[tuple[str, str], Agreement]) -> None:
     merged: list[Event] = []
+    buckets = _EventBuckets()
     links: dict[int, list[Agreement]] = {}  # id(event) -> agreements, until both have final ids
     for ex in extractions:
         sid = ex.source.id
@@ -224,12 +252,20 @@ def _resolve_events(extractions: list[Extraction], kb: KnowledgeBase, people: di
                        organisations=[orgs[sid, o] for o in e.organisations if (sid, o) in orgs],
                        evidence=list(e.evidence), sources=[sid], bilateral=e.bilateral,
                        background=e.background, date_basis=e.date_basis)
-            target = next((m for m in merged if _same_event(m, ev, _named(m), _named(ev))), None)
+            target = None
+            if ev.date:  # undated events never merge
+                target = next((merged[i] for i in buckets.near(ev)
+                               if _same_event(merged[i], ev, _named(merged[i]), _named(ev))), None)
             if target is None:
                 merged.append(ev)
                 target = ev
+                if ev.date:
+                    buckets.add(ev, len(merged) - 1)
             else:
+                before = target.date
                 _absorb(target, ev)
+                if target.date != before:
+                    buckets.move(target, buckets.position(target), before)
             linked = links.setdefault(id(target), [])
             for a in e.agreements:
                 agr = agreements.get((sid, a))
@@ -256,6 +292,49 @@ def _canonical_title(ev: Event, kb: KnowledgeBase) -> str:
                 if is_full_name(alias):
                     title = title.replace(alias, person.name)
     return title
+
+
+class _EventBuckets:
+    """Merged events by kind and month, so a new event meets only those it could be."""
+
+    def __init__(self) -> None:
+        self.buckets: dict[tuple[str, str], set[int]] = defaultdict(set)
+        self.positions: dict[int, int] = {}  # id(event) -> its index in the merged list
+
+    @staticmethod
+    def _keys(kind: str, date: str | None, slack: int) -> set[tuple[str, str]]:
+        span = parse_iso(date) if date else None
+        if span is None:
+            return set()
+        start, end = span[0] - dt.timedelta(days=slack), span[1] + dt.timedelta(days=slack)
+        keys = {(kind, str(y)) for y in range(start.year, end.year + 1)}
+        y, m = start.year, start.month
+        while (y, m) <= (end.year, end.month):
+            keys.add((kind, f"{y:04d}-{m:02d}"))
+            y, m = (y + 1, 1) if m == 12 else (y, m + 1)
+        return keys
+
+    def _own(self, ev: Event, date: str | None) -> set[tuple[str, str]]:
+        """Where an event is filed: its month, or its year when that is all that is known."""
+        if not date:
+            return set()
+        return {(ev.kind, date[:7] if len(date) >= 7 else date[:4])}
+
+    def add(self, ev: Event, index: int) -> None:
+        self.positions[id(ev)] = index
+        for key in self._own(ev, ev.date):
+            self.buckets[key].add(index)
+
+    def position(self, ev: Event) -> int:
+        return self.positions[id(ev)]
+
+    def move(self, ev: Event, index: int, old_date: str | None) -> None:
+        for key in self._own(ev, old_date):
+            self.buckets[key].discard(index)
+        self.add(ev, index)
+
+    def near(self, ev: Event) -> list[int]:
+        return sorted(set().union(*(self.buckets.get(k, set()) for k in self._keys(ev.kind, ev.date, 1))))
 
 
 def _named(ev: Event) -> bool:
@@ -288,8 +367,11 @@ def resolve(extractions: list[Extraction]) -> KnowledgeBase:
     orgs = _resolve_organisations(ordered, kb)
     agreements = _resolve_agreements(ordered, kb, people, orgs)
     _resolve_events(ordered, kb, people, orgs, agreements)
+    events_of: dict[str, list[str]] = defaultdict(list)
+    for e in kb.events.values():
+        for pid in e.participants:
+            events_of[pid].append(e.id)
     for p in kb.people.values():
-        p.events = sorted((e.id for e in kb.events.values() if p.id in e.participants),
-                          key=lambda i: kb.events[i].date or "", reverse=True)
+        p.events = sorted(events_of.get(p.id, []), key=lambda i: kb.events[i].date or "", reverse=True)
         p.roles.sort(key=lambda r: (r.date or "", r.title))
     return kb
