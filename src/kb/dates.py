@@ -19,6 +19,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass
@@ -615,13 +616,27 @@ def _candidates(text: str, anchor: dt.date | None) -> Iterator[DateMention]:
                 yield found
 
 
+# Every date expression has a digit or one of these words; most sentences have neither.
+_MAYBE_DATE = re.compile(
+    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
+    r"yesterday|today|tonight|tomorrow|week|month|year)", re.IGNORECASE)
+
+
 def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
     """Date expressions of `text` in order, longest first where they overlap.
 
     With `anchor` None only mentions that state their year are returned.
     """
+    if not _MAYBE_DATE.search(text):
+        return []
+    return list(_find_dates(text, anchor))
+
+
+@lru_cache(maxsize=4096)
+def _find_dates(text: str, anchor: dt.date | None) -> tuple[DateMention, ...]:
+    """The same sentence is read by several steps; it is resolved once."""
     chosen: list[DateMention] = []
     for cand in sorted(_candidates(text, anchor), key=lambda c: (-(c.end - c.start), c.start)):
         if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
             chosen.append(cand)
-    return sorted(chosen, key=lambda c: c.start)
+    return tuple(sorted(chosen, key=lambda c: c.start))

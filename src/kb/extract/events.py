@@ -68,6 +68,8 @@ class _Candidate:
 # ---------------------------------------------------------------- triggers
 def _triggers(text: str) -> list[_Trigger]:
     lex = event_kinds()
+    if not lex.any.search(text):
+        return []
     refs = [m.span() for p in lex.extra["references"] for m in re.finditer(p, text, re.IGNORECASE)]
     found: list[_Trigger] = []
     for kind, pat in lex.patterns:
