@@ -33,11 +33,16 @@ def _root(config: Any) -> Path:
     return Path(config.config_file_path).resolve().parent
 
 
+def _curation_files(root: Path) -> list[Path]:
+    from kb.curation import CURATION_NAMES
+
+    return [root / name for name in CURATION_NAMES if (root / name).is_file()]
+
+
 def _inputs(root: Path, seeds: Path) -> list[Path]:
     import kb
 
-    files = [p for p in seeds.iterdir() if p.is_file()]
-    files += [p for p in (root / "curation.yml", root / "curation.yaml") if p.is_file()]
+    files = [p for p in seeds.iterdir() if p.is_file()] + _curation_files(root)
     package = Path(kb.__file__).resolve().parent
     files += [p for p in package.rglob("*") if p.suffix in (".py", ".yml", ".yaml") and p.is_file()]
     return sorted(files)
@@ -80,13 +85,15 @@ def on_pre_build(config: Any, **_: Any) -> None:
 
     try:
         from kb.build import build
+        from kb.curation import CurationError
         from kb.pages import BuildLocked
     except ImportError as exc:
         raise PluginError(f"kb build is not available ({exc}); install the project with `pip install -e .`") from exc
     try:
-        report = build(seeds, out)
-    except BuildLocked as exc:
-        raise PluginError(str(exc)) from exc
+        report = build(seeds, out)  # finds curation.yml beside seeds/ itself
+    except (BuildLocked, CurationError) as exc:
+        # An error message, not a traceback; `mkdocs serve` keeps running and retries on the next change.
+        raise PluginError(f"kb build: {exc}") from exc
 
     for problem in report.problems:
         log.info("kb: unreadable article %s: %s", problem.file, problem.reason)
@@ -105,8 +112,6 @@ def on_pre_build(config: Any, **_: Any) -> None:
 
 def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:
     # `watch:` in mkdocs.yml may only name paths that exist; the curation file is optional.
-    for name in ("curation.yml", "curation.yaml"):
-        path = _root(config) / name
-        if path.is_file():
-            server.watch(str(path))
+    for path in _curation_files(_root(config)):
+        server.watch(str(path))
     return server

@@ -23,7 +23,7 @@ from kb.pages import BuildLocked, WriteReport, write_pages
 from kb.pages import entities as entities_module
 from kb.pages.frontmatter import dump
 from kb.pages.frontmatter import read as read_front_matter
-from kb.pages.markup import article_markdown, human_date, inline
+from kb.pages.markup import article_markdown, date_range, human_date, inline
 from kb.pages.writer import LOCK, MANIFEST, STAGING
 
 FOLDERS = {"people": "person", "events": "event", "agreements": "agreement",
@@ -200,6 +200,8 @@ def test_human_dates() -> None:
     assert human_date("2023-03") == "March 2023"
     assert human_date("2023") == "2023"
     assert human_date(None) == "unknown"
+    assert date_range("2025-04-14", "2025-04-15") == "14 April 2025 – 15 April 2025"
+    assert date_range("2025-04-14", None) == "14 April 2025"
 
 
 def test_agreement_and_organisation_pages(out: Path) -> None:

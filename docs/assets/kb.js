@@ -10,11 +10,13 @@
     return cell ? cell.textContent.trim() : "";
   }
 
-  function compare(a, b) {
-    var x = parseFloat(a), y = parseFloat(b);
-    if (/^-?\d+(\.\d+)?$/.test(a) && /^-?\d+(\.\d+)?$/.test(b)) return x - y;
-    if (a === "" || b === "") return a === "" ? 1 : -1; // blanks last
-    return a.localeCompare(b, undefined, { numeric: true, sensitivity: "base" });
+  // Numbers as numbers, text in natural order; empty cells stay last in either direction.
+  function compare(a, b, descending) {
+    if (a === "" || b === "") return a === b ? 0 : (a === "" ? 1 : -1);
+    var order = /^-?\d+(\.\d+)?$/.test(a) && /^-?\d+(\.\d+)?$/.test(b)
+      ? parseFloat(a) - parseFloat(b)
+      : a.localeCompare(b, undefined, { numeric: true, sensitivity: "base" });
+    return descending ? -order : order;
   }
 
   function makeSortable(table) {
@@ -29,8 +31,7 @@
         var body = table.tBodies[0];
         var rows = Array.prototype.slice.call(body.rows);
         rows.sort(function (r1, r2) {
-          var order = compare(cellText(r1, index), cellText(r2, index));
-          return descending ? -order : order;
+          return compare(cellText(r1, index), cellText(r2, index), descending);
         });
         rows.forEach(function (row) { body.appendChild(row); });
       }

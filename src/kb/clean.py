@@ -27,8 +27,12 @@ _DATE_HEADER = re.compile(
 # "date 2021-07-08 " glued in front of the first sentence.
 _DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s+", re.IGNORECASE)
 # "... to the Mediterranean. PTI ABC DEF": an agency tag with editors' initials.
-_TRAILING_TAG = re.compile(r"\s+(?:PTI|IANS|UNI|ANI)(?:\s+[A-Z]{2,4})+\s*$")
-_SENTENCE_END = re.compile(r"[.!?:;\"'”’)]\s*$")
+# `(?<!\s)`: try each run of spaces once, from its start; without it a long
+# run of spaces inside a paragraph took quadratic time (a minute for 50 kB).
+_TRAILING_TAG = re.compile(r"(?<!\s)\s+(?:PTI|IANS|UNI|ANI)(?:\s+[A-Z]{2,4})+\s*$")
+# Danda and the ideographic full stop end sentences too: without them every
+# Hindi paragraph looked like a headline and all but the last were dropped.
+_SENTENCE_END = re.compile(r"[.!?:;\"'”’)।॥。]\s*$")
 
 
 @dataclass
@@ -69,6 +73,11 @@ def clean(body: str) -> Cleaned:
             removed.append(line)
             continue
         if not any(kept) and _DATE_HEADER.match(line):
+            removed.append(line)
+            continue
+        if not any(c.isalnum() for c in line):
+            # Rules and ornaments ("---", "* * *", "• • •") hold no sentence; kept,
+            # they became the article's headline.
             removed.append(line)
             continue
         kept.append(line)

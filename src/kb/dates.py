@@ -619,7 +619,7 @@ def _candidates(text: str, anchor: dt.date | None) -> Iterator[DateMention]:
 # Every date expression has a digit or one of these words; most sentences have neither.
 _MAYBE_DATE = re.compile(
     r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
-    r"yesterday|today|tonight|tomorrow|week|month|year)", re.IGNORECASE)
+    r"yesterday|today|tonight|tomorrow|day|ago|week|fortnight|month|year|decade)", re.IGNORECASE)
 
 
 def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:

@@ -31,6 +31,10 @@ def index_pages(site: Site, problems: list[Problem], extra_pages: Iterable[str] 
     yield "graph.md", graph_page(site)
 
 
+# Register tables need the full width: the tabs already give the navigation.
+WIDE = {"hide": ["navigation", "toc"]}
+
+
 def _page(title: str, body: list[str], **meta: Any) -> str:
     return page({"title": title, **meta, "generator": GENERATOR}, "\n\n".join(b for b in body if b))
 
@@ -131,7 +135,7 @@ def timeline(site: Site) -> str:
     if aside:
         items = "\n".join(f"- {_event_summary(site, e)}" + (" *(background)*" if site.events[e].background else "")
                           for e in aside)
-        body.append(f"## Background and other countries\n\n<details class=\"kb-aside\" markdown>\n"
+        body.append(f"## Background and other countries\n\n<details class=\"kb-aside\" data-search-exclude markdown>\n"
                     f"<summary>{len(aside)} events kept off the timeline</summary>\n\n{items}\n\n</details>")
     return _page("Timeline", body)
 
@@ -190,7 +194,7 @@ def people_index(site: Site) -> str:
             parts.append(table(["Name", "Current role", "As of", "Events"], rows))
     body = ["# People", f"Who's who: {len(site.people)} people, by country and, where their role names "
             "it, organisation.", _block("\n\n".join(parts) or "*No people yet.*", sortable=True)]
-    return _page("People", body)
+    return _page("People", body, hide=["navigation"])  # its table of contents lists the countries
 
 
 # ---------------------------------------------------------------- registers
@@ -208,7 +212,7 @@ def events_index(site: Site) -> str:
     body = ["# Events", f"All {len(site.events)} events, newest first; the [timeline](../timeline.md) shows the "
             "bilateral ones by month. Click a column heading to sort.",
             _block(table(["Date", "Kind", "Event", "Place", "People", "Scope"], rows), sortable=True)]
-    return _page("Events", body)
+    return _page("Events", body, **WIDE)
 
 
 def agreements_index(site: Site) -> str:
@@ -225,7 +229,7 @@ def agreements_index(site: Site) -> str:
             "first. Click a column heading to sort.",
             _block(table(["Date", "Kind", "Title", "Parties", "Signatories", "Event", "Sources"], rows),
                    sortable=True)]
-    return _page("Agreements", body)
+    return _page("Agreements", body, **WIDE)
 
 
 def organisations_index(site: Site) -> str:
@@ -237,7 +241,7 @@ def organisations_index(site: Site) -> str:
                      str(len(site.org_agreements[oid]))])
     body = ["# Organisations", f"{len(site.organisations)} ministries, services, companies and industry bodies.",
             _block(table(["Name", "Acronym", "Country", "Kind", "Events", "Agreements"], rows), sortable=True)]
-    return _page("Organisations", body)
+    return _page("Organisations", body, **WIDE)
 
 
 def sources_index(site: Site) -> str:
@@ -249,7 +253,7 @@ def sources_index(site: Site) -> str:
     body = ["# Sources", f"The {len(site.sources)} articles read, newest first. *Basis* says how the publication "
             "date was found.",
             _block(table(["Article", "File", "Outlet", "Published", "Basis"], rows), sortable=True)]
-    return _page("Sources", body)
+    return _page("Sources", body, **WIDE)
 
 
 # ---------------------------------------------------------------- graph

@@ -74,15 +74,14 @@ def tag(value: object) -> str:
     return re.sub(r"[^\w .,'()–-]+", " ", one_line(value)).strip()
 
 
-def external_link(url: str | None, text: str | None = None) -> str:
+def external_link(url: str | None) -> str:
     """A plain <a> to an article's web address; anything but http(s) is shown as text only."""
     if not url:
         return "none"
     url = one_line(url)
     if not re.match(r"https?://[^\s]+$", url, re.IGNORECASE):
         return inline(url)
-    label = inline(text) if text else inline(url)
-    return f'<a href="{html.escape(url, quote=True)}" rel="nofollow noopener noreferrer">{label}</a>'
+    return f'<a href="{html.escape(url, quote=True)}" rel="nofollow noopener noreferrer">{inline(url)}</a>'
 
 
 # ---------------------------------------------------------------- dates
@@ -143,7 +142,7 @@ def blockquote(quote: str, cite: str) -> str:
 def find_spans(text: str, quotes: Iterable[str]) -> list[tuple[int, int]]:
     """Where each quote occurs in the text (whitespace-tolerant), merged and sorted."""
     spans: list[tuple[int, int]] = []
-    for quote in quotes:
+    for quote in dict.fromkeys(quotes):  # an event and its agreement often quote the same sentence
         words = quote.split()
         if not words:
             continue
