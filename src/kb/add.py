@@ -15,7 +15,6 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-import frontmatter
 import yaml
 
 from .build import BuildReport, build, extract_all
@@ -23,7 +22,7 @@ from .clean import clean
 from .curation import apply_curation, default_curation, load_curation
 from .extract import extract_article
 from .ids import slug
-from .ingest import META_KEYS, ArticleError, article_paths, decode, read_article, source_id
+from .ingest import META_KEYS, ArticleError, all_front_matter, article_paths, decode, read_article, source_id
 from .model import KnowledgeBase
 from .names import name_key
 from .pubdate import publication_date
@@ -75,10 +74,8 @@ def _seeds_by_text(seeds: Path) -> dict[str, str]:
 def _front_matter(path: Path) -> dict[str, Any]:
     """All of the file's own front matter (unknown keys too: they are the user's notes)."""
     text = decode(path.read_bytes())[0].replace("\r\n", "\n")
-    if not text.startswith("---"):
-        return {}
     try:
-        return dict(frontmatter.loads(text).metadata)
+        return dict(all_front_matter(text))
     except (yaml.YAMLError, ValueError) as exc:
         raise Refused(f"its front matter is not valid YAML ({str(exc).splitlines()[0]}); fix or remove it") from exc
 

@@ -312,6 +312,25 @@ def split_front_matter(text: str) -> tuple[dict[str, str | None], str, list[str]
     return {k: v for k, v in meta.items() if v is not None}, body, warnings
 
 
+def all_front_matter(text: str) -> dict[str, str]:
+    """Every text-valued key of a file's front matter, unknown ones too (they are a person's notes).
+
+    Raises yaml.YAMLError when the header is not valid YAML. Values are read
+    as text (`title: No` stays "No"); lists, mappings and aliases are left out.
+    """
+    opening = _OPEN.match(text)
+    closing = _CLOSE.search(text, opening.end()) if opening else None
+    if not opening or not closing:
+        return {}
+    try:
+        data = yaml.load(text[opening.end():closing.start()], Loader=_MetaLoader)
+    except RecursionError as exc:
+        raise yaml.YAMLError("nested too deeply") from exc
+    if not isinstance(data, dict):
+        return {}
+    return {str(k): v for k, v in data.items() if isinstance(v, str)}
+
+
 # ---------------------------------------------------------------- HTML
 def is_html(text: str, suffix: str = "") -> bool:
     """A saved web page: by its suffix, or a text that is a whole HTML document."""

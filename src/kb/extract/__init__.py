@@ -52,11 +52,11 @@ def extract_article(raw: RawArticle) -> Extraction:
         text=cleaned.text,
         warnings=[*raw.warnings, *pub.warnings],
     )
-    if source.language != "en":
-        source.warnings.append(f"language {source.language!r} is not English; nothing was extracted")
-        return Extraction(source=source)
     if not cleaned.text.strip():
         source.warnings.append("nothing left after removing boilerplate")
+        return Extraction(source=source)
+    if source.language != "en":
+        source.warnings.append(f"language {source.language!r} is not English; nothing was extracted")
         return Extraction(source=source)
 
     sentences = split_sentences(cleaned.text)
