@@ -88,3 +88,17 @@ def test_no_publication_date_leaves_relative_dates_unknown(tmp_path):
                            "on Thursday in Rome.", published=None)
     assert ex.source.published is None
     assert [e.date for e in ex.events] == [None]
+
+
+def test_a_pronoun_after_a_time_phrase_is_the_story_s_subject(tmp_path):
+    ex = extract(tmp_path, "General Marco Tosi, on a visit to India, called on Defence Secretary Anil Rao on "
+                           "Wednesday. On Thursday he laid a wreath at the war memorial in Pune.")
+    [ceremony] = by_kind(ex, "ceremony")
+    assert names(ex, ceremony) == ["Marco Tosi"] and ceremony.date == "2024-05-09"
+
+
+def test_a_facility_names_its_place(tmp_path):
+    ex = extract(tmp_path, "On May 8 Defence Minister Arun Bhatia visited the Aerotek plant at Vergate, "
+                           "officials said.")
+    [visit] = by_kind(ex, "visit")
+    assert visit.place == "Vergate"

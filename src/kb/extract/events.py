@@ -32,7 +32,9 @@ _FUTURE = re.compile(r"\b(?:will|shall|is (?:scheduled|slated|due|expected|set) 
                      r"expected|set) to|to be held|next (?:week|month|year)|plans? to|would)\b", re.IGNORECASE)
 _GENERIC = re.compile(r"\b(?:more|further|greater|regular|deepen\w*|expand\w*|step(?:ped)? up|enhanc\w*|"
                       r"increase\w*|number of)\b", re.IGNORECASE)
-_PRONOUN_SUBJECT = re.compile(r"(?:^|[,;]\s*|\band\s+)(?:he|she|He|She)\b")
+# "He also met ...", "On Tuesday she laid a wreath", "the admiral laid ...": the person the story is about.
+_PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)\b|\b[Tt]he (?:admiral|general|minister|commodore|ambassador|"
+                              r"secretary|chief|commander|envoy|air marshal|navy chief|army chief|air chief)\b")
 _SHIP = re.compile(r"\b((?:INS|ITS|HMS|USS|FS|NRP|ICGS)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)")
 _THIRD = {"India", "Italy"}
 # "The co-chairs signed ...", "the two ministers": the people of the event just told.
@@ -112,6 +114,11 @@ def _place(text: str, trig: _Trigger | None) -> str | None:
             found.append((m.start(), sea))
     for m in re.finditer(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(Sea|Ocean|Gulf|Bay|coast|Coast)\b", text):
         found.append((m.start(), f"{m.group(1)} {m.group(2)}"))
+    # "the Leonardo plant at Vergiate": a facility names its place even when no list knows it.
+    for m in re.finditer(r"\b(?:plant|factory|facility|facilities|base|air base|airbase|shipyard|yard|dockyard|"
+                         r"headquarters|academy|school|college|station|range|cemetery|memorial)\s+(?:at|in)\s+"
+                         r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)", text):
+        found.append((m.start(1), m.group(1)))
     for pre in lex["prefixes"]:
         for m in re.finditer(rf"\b{re.escape(pre)}\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)", text):
             found.append((m.start(1), m.group(1)))
