@@ -49,10 +49,11 @@ def _inputs(root: Path, seeds: Path) -> list[Path]:
 
 
 def fingerprint(root: Path, seeds: Path, out: Path) -> str:
-    digest = hashlib.sha256(str(out.resolve()).encode())
+    # File names as bytes: a name that is not UTF-8 must not stop the build.
+    digest = hashlib.sha256(os.fsencode(out.resolve()))
     for path in _inputs(root, seeds):
         st = path.stat()
-        digest.update(f"{path}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+        digest.update(os.fsencode(path) + f"\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
     return digest.hexdigest()
 
 
