@@ -40,7 +40,10 @@ def _page(title: str, body: list[str], **meta: Any) -> str:
 
 
 def _block(body: str, classes: str = "", sortable: bool = False) -> str:
-    """Wrap generated listings: kept out of the search index (entity pages are indexed already)."""
+    """Wrap generated listings: kept out of the search index (entity pages are indexed already).
+
+    `body` must hold no <div>: Material's search parser would end the exclusion at its </div>.
+    """
     cls = " ".join(c for c in (classes, "kb-sortable" if sortable else "") if c)
     return f'<div class="{cls}" data-search-exclude markdown>\n\n{body}\n\n</div>'
 
@@ -130,14 +133,16 @@ def timeline(site: Site) -> str:
         f"{len(shown)} events in India–Italy defence relations, newest first. Background mentions and "
         "happenings between India or Italy and other countries are listed apart, at the end.",
         _filter(site, shown),
-        _block("\n\n".join(parts) or "*No events yet.*", "kb-timeline"),
+        '<div class="kb-timeline" markdown>\n\n' + ("\n\n".join(parts) or "*No events yet.*") + "\n\n</div>",
     ]
     if aside:
         items = "\n".join(f"- {_event_summary(site, e)}" + (" *(background)*" if site.events[e].background else "")
                           for e in aside)
-        body.append(f"## Background and other countries\n\n<details class=\"kb-aside\" data-search-exclude markdown>\n"
+        body.append(f"## Background and other countries\n\n<details class=\"kb-aside\" markdown>\n"
                     f"<summary>{len(aside)} events kept off the timeline</summary>\n\n{items}\n\n</details>")
-    return _page("Timeline", body)
+    # Out of the search index as a whole: every event has its own page, and Material's
+    # parser ends a data-search-exclude <div> at the first nested </div>.
+    return _page("Timeline", body, search={"exclude": True})
 
 
 def _timeline_item(site: Site, eid: str) -> str:
