@@ -186,7 +186,9 @@ def test_person_page(out: Path) -> None:
 
 
 def test_event_page_shows_date_precision_and_evidence(out: Path) -> None:
-    assert "- **Date:** 2024\n" in (out / "events/2024-naval-exercise.md").read_text(encoding="utf-8")
+    exercise = (out / "events/2024-naval-exercise.md").read_text(encoding="utf-8")
+    assert "- **Date:** 2024 (the article's date: the text does not date the event)\n" in exercise
+    assert front_matter(out / "events/2024-naval-exercise.md")["date_basis"] == "publication"
     assert "- **Date:** March 2023\n" in (out / "events/2023-03-strategic-partnership.md").read_text(encoding="utf-8")
     undated = (out / "events/undated-dialogue.md").read_text(encoding="utf-8")
     assert "- **Date:** unknown\n" in undated and "Not on the timeline" in undated

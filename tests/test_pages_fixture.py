@@ -76,7 +76,7 @@ def sample_kb() -> KnowledgeBase:
             evidence=[Evidence("002-ccc", "Verma said ties were elevated in March 2023.")], sources=["002-ccc"]),
         "2024-naval-exercise": Event(
             id="2024-naval-exercise", title="Naval exercise in the Arabian Sea", kind="exercise", date="2024",
-            place="Arabian Sea", participants=["asha-verma"], organisations=["sidm"],
+            place="Arabian Sea", date_basis="publication", participants=["asha-verma"], organisations=["sidm"],
             evidence=[Evidence("002-ccc", "In 2024 the navies held the exercise in the Arabian Sea.")],
             sources=["002-ccc"]),
         "undated-dialogue": Event(

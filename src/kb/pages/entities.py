@@ -136,17 +136,25 @@ def person_page(site: Site, p: Person) -> str:
 
 
 # ---------------------------------------------------------------- event
+# How a shown event date was found, when it is not a date the article gives for the event.
+_DATE_BASIS = {
+    "context": " (from the story the sentence continues)",
+    "publication": " (the article's date: the text does not date the event)",
+    "curated": " (set by hand in curation.yml)",
+}
+
+
 def event_page(site: Site, e: Event) -> str:
     here = "events"
     countries = site.countries_of_event(e)
     meta: dict[str, Any] = {
         "type": "event", "id": e.id, "title": safe_title(e.title), "kind": e.kind, "date": e.date,
-        "end_date": e.end_date, "place": e.place, "participants": e.participants,
+        "end_date": e.end_date, "date_basis": e.date_basis, "place": e.place, "participants": e.participants,
         "organisations": e.organisations, "agreements": e.agreements, "evidence": _evidence(e.evidence),
         "sources": e.sources, "bilateral": e.bilateral, "background": e.background, "curated": e.curated,
         **_extras(_tags(e.kind, *countries, year_of(e.date)), jsonld.event(site, e)),
     }
-    facts = [("Kind", inline(e.kind)), ("Date", date_range(e.date, e.end_date)),
+    facts = [("Kind", inline(e.kind)), ("Date", date_range(e.date, e.end_date) + _DATE_BASIS.get(e.date_basis, "")),
              ("Place", inline(e.place) if e.place else "unknown")]
     if countries:
         facts.append(("Countries", ", ".join(inline(c) for c in countries)))
