@@ -278,3 +278,20 @@ def test_help_lists_the_commands(capsys):
     assert done.value.code == 0
     out = capsys.readouterr().out
     assert all(name in out for name in ("build", "add", "check"))
+
+
+def test_build_without_cache_leaves_no_cache_and_writes_the_same_pages(project: Path):
+    seeded(project)
+    assert kb(project, "build", "--no-cache", "--jobs", "2") == 0
+    assert not (project / ".kb-cache").exists()
+    uncached = snapshot(project / "docs")
+    assert kb(project, "build") == 0
+    assert (project / ".kb-cache").is_dir()
+    assert snapshot(project / "docs") == uncached
+
+
+def test_build_refuses_a_job_count_below_one(project: Path, capsys):
+    with pytest.raises(SystemExit) as done:
+        kb(project, "build", "--jobs", "0")
+    assert done.value.code == 2
+    assert "must be 1 or more" in capsys.readouterr().err

@@ -35,6 +35,13 @@ def _print_build(report: BuildReport, out: Path, verbose: bool, warnings: bool =
             print(f"  merged {variant} -> {canonical}")
 
 
+def _positive(value: str) -> int:
+    number = int(value)
+    if number < 1:
+        raise argparse.ArgumentTypeError("must be 1 or more")
+    return number
+
+
 def _seeds_missing(command: str, seeds: Path) -> bool:
     if seeds.is_dir():
         return False
@@ -44,13 +51,15 @@ def _seeds_missing(command: str, seeds: Path) -> bool:
 
 def _cmd_build(args: argparse.Namespace) -> int:
     from .build import build
+    from .cache import DEFAULT_CACHE_DIR
     from .curation import CurationError
 
     seeds, out = Path(args.seeds), Path(args.out)
     if _seeds_missing("build", seeds):
         return USAGE
     try:
-        report = build(seeds, out, _curation(args))
+        report = build(seeds, out, _curation(args), cache_dir=None if args.no_cache else DEFAULT_CACHE_DIR,
+                       jobs=args.jobs)
     except CurationError as exc:
         print(f"kb build: nothing written; fix the curation file:\n{exc}", file=sys.stderr)
         return 1
@@ -124,6 +133,10 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--out", default="docs", help="folder of pages (default: docs)")
     b.add_argument("--curation", metavar="FILE", help=curation_help)
     b.add_argument("-v", "--verbose", action="store_true", help="also list the name variants merged")
+    b.add_argument("--jobs", type=_positive, metavar="N",
+                   help="extraction processes when over 100 articles need extracting (default: one per core)")
+    b.add_argument("--no-cache", action="store_true",
+                   help="extract every article afresh and leave .kb-cache/ untouched")
     b.set_defaults(func=_cmd_build)
 
     a = sub.add_parser("add", help="copy articles into the seeds folder, rebuild, and report what each brought",
