@@ -4,6 +4,7 @@
 #   scripts/site.sh serve    the same, then serve it on http://127.0.0.1:8000
 set -euo pipefail
 cd "$(dirname "$0")/.."
+export NO_MKDOCS_2_WARNING=1  # Material's banner about MkDocs 2, not about this site
 [ -x .venv/bin/python ] || python3 -m venv .venv
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e .
 .venv/bin/kb build --seeds seeds --out docs
