@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import subprocess
 import sys
+import unicodedata
 from pathlib import Path
 
 import pytest
@@ -123,3 +124,38 @@ def test_own_articles_of_other_shapes(tmp_path: Path):
     s = _score(docs, articles, ROOT / "tests" / "articles" / "gold.yml")
     assert s["people"]["f1"] >= 0.9 and s["macro_f1"] >= 0.8, s
     assert s["noise_leaks"] == 0 and s["bad_quotes"] == 0 and s["duplicate_people"] == 0, s
+
+
+def _norm(name: str) -> str:
+    """A name as letters and spaces, lower case, for comparing with the gold annotations."""
+    ascii_name = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return " ".join(re.sub(r"[^a-z ]+", " ", ascii_name.lower().replace(".", " ")).split())
+
+
+def test_own_articles_people_and_dates_against_their_gold(tmp_path: Path):
+    """The same set as above, checked without the evaluation script: the people of each article
+    (precision and recall by name or alias) and its publication date."""
+    articles = tmp_path / "articles"
+    articles.mkdir()
+    for f in (ROOT / "tests" / "articles").glob("t*"):
+        (articles / f.name).write_bytes(f.read_bytes())
+    docs = tmp_path / "docs"
+    build(articles, docs)
+    sources = {fm["file"]: fm for p in (docs / "sources").glob("*.md") if p.name != "index.md"
+               for fm in [front_matter(p)]}
+    people = [front_matter(p) for p in (docs / "people").glob("*.md") if p.name != "index.md"]
+    gold = yaml.safe_load((ROOT / "tests" / "articles" / "gold.yml").read_text(encoding="utf-8"))
+    found = missed = extra = 0
+    wrong_dates = []
+    for g in gold:
+        source = sources[g["file"]]
+        if g.get("published") is not None and str(source["published"]) != str(g["published"]):
+            wrong_dates.append((g["file"], source["published"], g["published"]))
+        on_page = [{_norm(n) for n in [p["name"], *p["aliases"]]} for p in people if source["id"] in p["sources"]]
+        wanted = [{_norm(n) for n in [w["name"], *(w.get("aliases") or [])]} for w in g["people"]]
+        hits = [any(w & names for names in on_page) for w in wanted]
+        found, missed = found + sum(hits), missed + hits.count(False)
+        extra += sum(1 for names in on_page if not any(names & w for w in wanted))
+    precision, recall = found / max(1, found + extra), found / max(1, found + missed)
+    assert precision >= 0.9 and recall >= 0.9, (precision, recall)
+    assert len(wrong_dates) <= 1, wrong_dates
