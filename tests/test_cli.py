@@ -41,7 +41,8 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 def kb(project: Path, *args: str) -> int:
     """Run `kb` inside the project, with its seeds and out folders."""
     command, *rest = args
-    folders = ["--seeds", str(project / "seeds")] + (["--out", str(project / "docs")] if command != "check" else [])
+    writes_pages = command in ("build", "add")
+    folders = ["--seeds", str(project / "seeds")] + (["--out", str(project / "docs")] if writes_pages else [])
     return main([command, *rest, *folders])
 
 
@@ -295,3 +296,20 @@ def test_build_refuses_a_job_count_below_one(project: Path, capsys):
         kb(project, "build", "--jobs", "0")
     assert done.value.code == 2
     assert "must be 1 or more" in capsys.readouterr().err
+
+
+def test_export_writes_tables_that_load_as_they_are(project: Path, capsys):
+    import csv
+    import json
+
+    seeded(project)
+    assert kb(project, "export", "--to", str(project / "out")) == 0
+    files = sorted(p.name for p in (project / "out").iterdir())
+    assert {"people.csv", "roles.csv", "events.csv", "agreements.csv", "evidence.csv", "people.json"} <= set(files)
+    assert not (project / "docs").exists()  # the pages are not written
+    with open(project / "out" / "people.csv", encoding="utf-8", newline="") as f:
+        people = {row["name"]: row for row in csv.DictReader(f)}
+    assert people["Arun Bhatia"]["country"] == "India"
+    events = json.loads((project / "out" / "events.json").read_text(encoding="utf-8"))
+    assert any("arun-bhatia" in e["participants"] and e["evidence"] for e in events)
+    assert "exported 2 articles" in capsys.readouterr().out

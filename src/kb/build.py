@@ -1,7 +1,8 @@
-"""Run the pipeline: read articles -> extract per article -> resolve -> curate -> write pages."""
+"""Run the pipeline: read articles -> extract per article -> resolve -> curate -> write pages (or data files)."""
 
 from __future__ import annotations
 
+import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -10,6 +11,8 @@ from .curation import apply_curation, default_curation, load_curation
 from .ingest import read_folder
 from .model import Extraction, KnowledgeBase, Problem
 from .pages import WriteReport, write_pages
+from .pages.exports import export_files
+from .pages.site import Site
 from .resolve import resolve
 
 
@@ -55,11 +58,37 @@ def build(seeds: Path, out: Path, curation: Path | None = None, *, cache_dir: Pa
 
     Raises CurationError, before any page is written, when the corrections file has a mistake.
     """
+    report = _knowledge_base(seeds, curation, cache_dir=cache_dir, jobs=jobs, progress=progress)
+    assert report.kb is not None
+    report.written = write_pages(report.kb, out, report.problems)
+    return report
+
+
+def export(seeds: Path, to: Path, curation: Path | None = None, *,
+           cache_dir: Path | None = DEFAULT_CACHE_DIR) -> tuple[BuildReport, list[Path]]:
+    """The data files every build puts in `<out>/data/` (CSV and JSON), written into `to` alone.
+
+    Each file is replaced whole, so a reader never sees half of one. Returns the files written.
+    """
+    report = _knowledge_base(seeds, curation, cache_dir=cache_dir, jobs=None, progress=None)
+    assert report.kb is not None
+    to.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name, text in export_files(Site(report.kb)):
+        path = to / Path(name).name
+        tmp = path.with_name(f".{path.name}.tmp")
+        tmp.write_text(text, encoding="utf-8")
+        os.replace(tmp, path)
+        written.append(path)
+    return report, written
+
+
+def _knowledge_base(seeds: Path, curation: Path | None, *, cache_dir: Path | None, jobs: int | None,
+                    progress: bool | None) -> BuildReport:
     report = BuildReport()
     # Parsed first so a broken file stops the build before any work or writing.
     corrections = load_curation(curation if curation is not None else default_curation(seeds))
     extractions = extract_all(seeds, report, cache_dir=cache_dir, jobs=jobs, progress=progress)
     report.kb = resolve(extractions)
     apply_curation(report.kb, corrections)
-    report.written = write_pages(report.kb, out, report.problems)
     return report

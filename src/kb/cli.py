@@ -1,4 +1,4 @@
-"""The `kb` command: build the pages, add articles, check what needs a decision."""
+"""The `kb` command: build the pages, export the data, add articles, check what needs a decision."""
 
 from __future__ import annotations
 
@@ -70,6 +70,27 @@ def _cmd_build(args: argparse.Namespace) -> int:
     return 0
 
 
+def _cmd_export(args: argparse.Namespace) -> int:
+    from .build import export
+    from .curation import CurationError
+
+    seeds = Path(args.seeds)
+    if _seeds_missing("export", seeds):
+        return USAGE
+    try:
+        report, written = export(seeds, Path(args.to), _curation(args))
+    except CurationError as exc:
+        print(f"kb export: nothing written; fix the curation file:\n{exc}", file=sys.stderr)
+        return 1
+    except OSError as exc:
+        print(f"kb export: {exc}", file=sys.stderr)
+        return 1
+    for problem in report.problems:
+        print(f"skipped {problem.file}: {problem.reason}", file=sys.stderr)
+    print(f"exported {report.articles} articles to {args.to}: " + ", ".join(p.name for p in written))
+    return 0
+
+
 def _cmd_add(args: argparse.Namespace) -> int:
     from .add import add
     from .curation import CurationError
@@ -138,6 +159,15 @@ def main(argv: list[str] | None = None) -> int:
     b.add_argument("--no-cache", action="store_true",
                    help="extract every article afresh and leave .kb-cache/ untouched")
     b.set_defaults(func=_cmd_build)
+
+    e = sub.add_parser("export", help="write the data files (CSV and JSON) without the pages",
+                       description="Write people, roles, events, agreements, organisations, sources and evidence "
+                                   "as CSV (one value per cell, lists joined with '; ') and JSON (nested) into a "
+                                   "folder: the files every build also puts in the site's data/ folder.")
+    e.add_argument("--seeds", default="seeds", help=seeds_help)
+    e.add_argument("--to", default="data", help="folder for the files (default: data)")
+    e.add_argument("--curation", metavar="FILE", help=curation_help)
+    e.set_defaults(func=_cmd_export)
 
     a = sub.add_parser("add", help="copy articles into the seeds folder, rebuild, and report what each brought",
                        description="Copy article files into the seeds folder under clean names "
