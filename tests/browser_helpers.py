@@ -191,6 +191,8 @@ def watched_context(browser: Any, **options: Any) -> tuple[Any, Watch]:
 def screenshot(page: Any, name: str, full_page: bool = True) -> Path:
     SCREENSHOTS.mkdir(parents=True, exist_ok=True)
     path = SCREENSHOTS / f"{name}.png"
+    # Material fades the navigation tabs in after load; a shot taken at once shows them blank.
+    page.wait_for_timeout(800)
     page.screenshot(path=str(path), full_page=full_page)
     return path
 
