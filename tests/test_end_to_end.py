@@ -115,15 +115,21 @@ def test_synthetic_development_set(tmp_path: Path):
 @pytest.mark.skipif(not (SHARED / "eval" / "score.py").exists(), reason="the evaluation script is not beside the repo")
 def test_own_articles_of_other_shapes(tmp_path: Path):
     """Invented articles of shapes the seeds lack (tests/articles, with an analyst's gold)."""
+    articles, docs = _build_own_articles(tmp_path)
+    s = _score(docs, articles, ROOT / "tests" / "articles" / "gold.yml")
+    assert s["people"]["f1"] >= 0.9 and s["macro_f1"] >= 0.8, s
+    assert s["noise_leaks"] == 0 and s["bad_quotes"] == 0 and s["duplicate_people"] == 0, s
+
+
+def _build_own_articles(tmp_path: Path) -> tuple[Path, Path]:
+    """tests/articles/t* (not its README or gold) copied and built; the articles and pages folders."""
     articles = tmp_path / "articles"
     articles.mkdir()
     for f in (ROOT / "tests" / "articles").glob("t*"):
         (articles / f.name).write_bytes(f.read_bytes())
     docs = tmp_path / "docs"
     build(articles, docs)
-    s = _score(docs, articles, ROOT / "tests" / "articles" / "gold.yml")
-    assert s["people"]["f1"] >= 0.9 and s["macro_f1"] >= 0.8, s
-    assert s["noise_leaks"] == 0 and s["bad_quotes"] == 0 and s["duplicate_people"] == 0, s
+    return articles, docs
 
 
 def _norm(name: str) -> str:
@@ -135,12 +141,7 @@ def _norm(name: str) -> str:
 def test_own_articles_people_and_dates_against_their_gold(tmp_path: Path):
     """The same set as above, checked without the evaluation script: the people of each article
     (precision and recall by name or alias) and its publication date."""
-    articles = tmp_path / "articles"
-    articles.mkdir()
-    for f in (ROOT / "tests" / "articles").glob("t*"):
-        (articles / f.name).write_bytes(f.read_bytes())
-    docs = tmp_path / "docs"
-    build(articles, docs)
+    articles, docs = _build_own_articles(tmp_path)
     sources = {fm["file"]: fm for p in (docs / "sources").glob("*.md") if p.name != "index.md"
                for fm in [front_matter(p)]}
     people = [front_matter(p) for p in (docs / "people").glob("*.md") if p.name != "index.md"]
