@@ -52,3 +52,20 @@ def test_cleaned_sentences_are_substrings_of_the_original():
     c = clean(body)
     for p in c.paragraphs:
         assert p in body
+
+
+def test_wire_desk_notes_and_credits_are_dropped():
+    body = ("UPDATE 2-Italy, India navies to drill together\n\n"
+            "(Adds comments from Indian navy chief in paragraphs 5-6; corrects spelling of name in paragraph 2)\n\n"
+            "ROME, Jan 22 (Reuters) - Italy and India will hold their first joint drill, the admiral said.\n\n"
+            "(Reporting by Jane Roe; Additional reporting by John Doe in New Delhi; Editing by Tom Marsh)\n\n"
+            "(This interview has been condensed and edited for clarity.)")
+    c = clean(body)
+    lead = "ROME, Jan 22 (Reuters) - Italy and India will hold their first joint drill, the admiral said."
+    assert c.paragraphs == [lead]
+    assert "Jane Roe" not in c.text and "Adds comments" not in c.text
+
+
+def test_a_sentence_that_mentions_an_update_is_kept():
+    body = "The ministers met in Rome.\n\n(Updates are expected on Friday, officials said.) The talks went on."
+    assert "The talks went on." in clean(body).text

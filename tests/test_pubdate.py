@@ -396,3 +396,14 @@ def test_a_newspaper_dateline_keeps_the_latest_year_for_a_statement() -> None:
     # Without an agency the dateline may be the edition's day: Thursday the day before still fits.
     p = pub("Chennai, Nov 6: The Navy said on Thursday that the two ships had exercised together.")
     assert p.value == "2026-11-06"
+
+
+def test_a_desk_note_above_a_wire_dateline_is_skipped_to_the_dateline() -> None:
+    body = ("UPDATE 2-Italy, India navies to hold first joint anti-submarine drill\n\n"
+            "(Adds comments from Indian navy chief in paragraphs 5-6; corrects spelling of Italian admiral's name "
+            "in paragraph 2)\n\nBy Jane Roe\n\n"
+            "ROME, Jan 22 (Reuters) - Italy and India will hold their first joint exercise next month, Italy's navy "
+            "chief said on Thursday after talks with his Indian counterpart in Rome.")
+    p = pub(body)
+    assert p.dateline is not None and (p.dateline.place, p.dateline.outlet) == ("Rome", "Reuters")
+    assert (p.value, p.basis) == ("2026-01-22", "dateline")

@@ -52,6 +52,13 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     return lines, trailing, signoff
 
 
+def is_furniture(line: str) -> bool:
+    """A line `clean` drops wherever it stands: "Also Read ...", a byline, a desk's "(Updates with ...)"."""
+    line_pat, _, signoff_pat = _patterns()
+    line = line.strip()
+    return bool(line_pat.match(line) or signoff_pat.match(line) or _URL_LINE.match(line))
+
+
 def _headline_like(line: str) -> bool:
     """A short line that does not end a sentence: a headline, caption or subhead."""
     return len(line.split()) <= 25 and not _SENTENCE_END.search(line)

@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from . import dates
-from .clean import clean
+from .clean import clean, is_furniture
 from .dates import DateMention
 from .lexicon import boilerplate
 
@@ -526,6 +526,8 @@ def _front_matter(value: str) -> str | None:
 def _first_dateline(lines: list[str]) -> tuple[Dateline | None, str]:
     """The dateline of the first text paragraph (headers and headlines before it skipped), and its paragraph."""
     for i, line in enumerate(lines[:_HEADER_MAX]):
+        if is_furniture(line):
+            continue  # "(Updates with ...)", "By ... |": a desk's note or byline, however long
         text = _DATE_PREFIX.sub("", line) if i == 0 else line
         found = parse_dateline(text)
         if found:
