@@ -79,3 +79,38 @@ def test_lowercase_titles_count_but_lowercase_ranks_do_not():
     got = people("then Italian prime minister Roberta Gallo spoke. The defence industry major Finmar grew.")
     assert got["Roberta Gallo"][1] == ["Prime Minister"]
     assert "Finmar" not in got
+
+
+def test_a_rank_word_inside_an_appositive_office_stays_in_the_office():
+    got = people("The MoU was signed by Lt Gen Arvind Rao, Director General, Armed Forces Medical Services.")
+    assert got["Arvind Rao"][1] == ["Director General"]
+
+
+def test_an_italian_surname_with_lo_is_a_short_form_not_another_person():
+    text = ("Italy's Chief of Defence Staff, Admiral Mario Lo Presti, postponed his visit. "
+            "Lo Presti, a former fleet commander, will travel in March.")
+    got = people(text)
+    assert list(got) == ["Mario Lo Presti"]
+
+
+def test_cells_of_a_table_row_keep_each_signatory_to_their_own_office():
+    text = ("1.\tLetter of Intent on Unmanned Vehicles\tShri Anil Iyer, Secretary (Defence Production)\t"
+            "Gen. Marco Lanza, National Armaments Director")
+    got = people(text)
+    assert got["Anil Iyer"][:2] == ("India", ["Secretary (Defence Production)"])
+    assert got["Marco Lanza"][:2] == ("Italy", ["National Armaments Director"])
+
+
+def test_a_country_taken_from_the_articles_home_is_marked_as_assumed():
+    found = find_people(split_sentences("Admiral Paolo Neri met Italian Defence Minister Marco Bellini."), "India")
+    by_name = {p.name: p for p in found.people}
+    assert by_name["Paolo Neri"].country == "India" and by_name["Paolo Neri"].country_guessed
+    assert by_name["Marco Bellini"].country == "Italy" and not by_name["Marco Bellini"].country_guessed
+
+
+def test_table_cells_are_sentences_of_their_own_and_slices_of_the_text():
+    text = "S.No.\tAgreement\tIndian signatory\n\n1.\tMoU on Medicine\tShri Anil Iyer | Gen. Marco Lanza"
+    got = [s.text for s in split_sentences(text)]
+    assert got == ["S.No.", "Agreement", "Indian signatory", "1.", "MoU on Medicine", "Shri Anil Iyer",
+                   "Gen. Marco Lanza"]
+    assert all(text[s.start:s.start + len(s.text)] == s.text for s in split_sentences(text))

@@ -59,3 +59,21 @@ def test_ids_do_not_move_when_a_newer_article_arrives():
     a = article("a", "2023-10-10", [person("Guido Crosetto", "Italy")])
     b = article("b", "2025-01-01", [person("Guido Crisetto", "Italy")])
     assert list(resolve([a]).people) == list(resolve([a, b]).people) == ["guido-crosetto"]
+
+
+def test_a_namesake_whose_country_was_only_assumed_is_the_same_person():
+    guessed = person("Mario Lo Presti", "India", "Admiral")
+    guessed.country_guessed = True
+    kb = resolve([article("a", "2025-11-25", [person("Mario Lo Presti", "Italy", "Chief of Defence Staff")]),
+                  article("b", "2025-12-04", [guessed])])
+    [p] = kb.people.values()
+    assert p.country == "Italy" and p.sources == ["a", "b"] and not p.country_guessed
+
+
+def test_the_stated_country_outweighs_an_assumed_one_whatever_the_order():
+    guessed = person("Mario Lo Presti", "India", "Admiral")
+    guessed.country_guessed = True
+    kb = resolve([article("a", "2025-11-25", [guessed]),
+                  article("b", "2025-12-04", [person("Mario Lo Presti", "Italy", "Chief of Defence Staff")])])
+    [p] = kb.people.values()
+    assert p.country == "Italy"

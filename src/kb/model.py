@@ -58,6 +58,8 @@ class Person:
     events: list[str] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     curated: bool = False
+    # The country is only the article's default for officials it names without nationality.
+    country_guessed: bool = False
 
 
 @dataclass

@@ -29,6 +29,7 @@ class _PersonCluster:
     person: Person
     names: Counter[str] = field(default_factory=Counter)
     countries: Counter[str] = field(default_factory=Counter)
+    guessed: bool = True  # every country seen so far was an article's assumption
 
 
 def _order(extractions: list[Extraction]) -> list[Extraction]:
@@ -68,7 +69,8 @@ def _resolve_people(extractions: list[Extraction], kb: KnowledgeBase) -> dict[tu
                 near = sorted(set().union(*(index[k] for v in variants for k in _full_keys(v))))
                 match = next((i for i in near
                               if (_countries_agree(clusters[i].person.country, p.country)
-                                  or _same_office(clusters[i].person, p))
+                                  or _same_office(clusters[i].person, p)
+                                  or _guessed_apart(clusters[i], p))
                               and any(same_name(v, n) for v in variants for n in clusters[i].names)), None)
             else:
                 last = name_tokens(p.name)[-1:] or ("",)
@@ -77,7 +79,8 @@ def _resolve_people(extractions: list[Extraction], kb: KnowledgeBase) -> dict[tu
                          and any(short_form_of(p.name, n) for n in clusters[i].names)]
                 match = cands[0] if len(cands) == 1 else None
             if match is None:
-                clusters.append(_PersonCluster(Person(id="", name=p.name, country=p.country)))
+                clusters.append(_PersonCluster(Person(id="", name=p.name, country=p.country,
+                                                      country_guessed=p.country_guessed)))
                 match = len(clusters) - 1
             c = clusters[match]
             for v in variants:
@@ -88,7 +91,9 @@ def _resolve_people(extractions: list[Extraction], kb: KnowledgeBase) -> dict[tu
                         for k in _full_keys(v) | _word_keys(v):
                             index[k].add(match)
             if p.country:
-                c.countries[p.country] += 1
+                # A country an article only assumed counts for less than one it stated.
+                c.countries[p.country] += 1 if p.country_guessed else 2
+                c.guessed = c.guessed and p.country_guessed
             c.person.roles.extend(p.roles)
             if sid not in c.person.sources:
                 c.person.sources.append(sid)
@@ -102,6 +107,7 @@ def _resolve_people(extractions: list[Extraction], kb: KnowledgeBase) -> dict[tu
         person.name = max(full_names, key=lambda n: c.names[n])
         person.aliases = sorted(n for n in c.names if n != person.name)
         person.country = c.countries.most_common(1)[0][0] if c.countries else None
+        person.country_guessed = c.guessed and person.country is not None
         person.id = unique(slug(person.name), taken)
         for alias in person.aliases:
             if name_key(alias) != name_key(person.name) and is_full_name(alias):
@@ -109,6 +115,11 @@ def _resolve_people(extractions: list[Extraction], kb: KnowledgeBase) -> dict[tu
         kb.people[person.id] = person
         ids.append(person.id)
     return {key: ids[i] for key, i in local.items()}
+
+
+def _guessed_apart(c: _PersonCluster, p: Person) -> bool:
+    """The same full name where one side's country was only assumed: one person, not two namesakes."""
+    return (c.guessed or p.country_guessed) and any(name_key(p.name) == name_key(n) for n in c.names)
 
 
 def _same_office(a: Person, b: Person) -> bool:

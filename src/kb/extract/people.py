@@ -267,15 +267,19 @@ class TitleParts:
     counterpart: bool = False
 
 
-def _parse_title(phrase: list[Token], sentence: str) -> TitleParts:
-    """Split a title phrase (in reading order) into honorific, rank, office, employer and country."""
+def _parse_title(phrase: list[Token], sentence: str, left: bool = True) -> TitleParts:
+    """Split a title phrase (in reading order) into honorific, rank, office, employer and country.
+
+    `left`: the phrase stands before the name. An appositive after it ("X, Director General, ...")
+    ends with its office, so a rank word there ("General") is part of the office.
+    """
     t = titles()
     parts = TitleParts()
     words = list(phrase)
     # Honorific and rank sit next to the name, at the end of a left phrase.
-    if words and words[-1].bare.lower() in t.honorifics:
+    if left and words and words[-1].bare.lower() in t.honorifics:
         parts.honorific = words.pop().bare
-    for n in (3, 2, 1):
+    for n in (3, 2, 1) if left else ():
         if len(words) >= n:
             r = t.rank_of([w.bare for w in words[-n:]])
             if r and r[1] == n:
@@ -374,7 +378,7 @@ def find_people(sentences: list[Sentence], home: str | None = None,
             left = list(reversed(_scan_left(tokens, i, sent.text)))
             right = _scan_right(tokens, j)
             lp = _parse_title(left, sent.text) if left else TitleParts()
-            rp = _parse_title(right, sent.text) if right else TitleParts()
+            rp = _parse_title(right, sent.text, left=False) if right else TitleParts()
             name = sent.text[tokens[i].start:tokens[j - 1].start + len(tokens[j - 1].bare)]
             m = Mention(s_index, tokens[i].start, tokens[j - 1].end, name)
             m.office = lp.office or rp.office
@@ -470,8 +474,9 @@ def _resolve_mentions(mentions: list[Mention], sentences: list[Sentence], home: 
         offices = [o for o, _ in d["offices"]]
         employers = [org for _, org in d["offices"] if org]
         p.country = (d["country"] or next((c for o in offices if (c := _office_country(o))), None)
-                     or next((c for org in employers if (c := org_country(org))), None)
-                     or (home if not employers else None))
+                     or next((c for org in employers if (c := org_country(org))), None))
+        if p.country is None and home and not employers:
+            p.country, p.country_guessed = home, True
         for office, org in d["offices"]:
             title = f"{office}, {org}" if org and org.lower() not in office.lower() else office
             p.roles.append(Role(title=title, country=p.country))

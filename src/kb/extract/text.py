@@ -18,6 +18,9 @@ _ABBREVIATIONS = {
     "h.e", "s.p.a", "spa", "ft", "mt", "gp", "wg", "sqn", "flt", "vadm", "radm", "cdre",
 }
 _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
+# A tab, or a bar between spaces, separates the cells of a table row copied as text:
+# "1.\tMoU on ...\tShri A, Secretary\tGen. B, Director" holds three statements, not one.
+_CELL = re.compile(r"\t+| +\| +")
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’.-]*|\d[\d,./:-]*|\S")
 
 
@@ -60,11 +63,18 @@ def split_sentences(text: str) -> list[Sentence]:
         for m in _END.finditer(para):
             if m.group().startswith(".") and len(m.group()) == 1 and _is_abbreviation(para[start:m.start()]):
                 continue
-            _add(out, para, start, m.end(), offset, p_index)
+            _add_cells(out, para, start, m.end(), offset, p_index)
             start = m.end()
-        _add(out, para, start, len(para), offset, p_index)
+        _add_cells(out, para, start, len(para), offset, p_index)
         offset += len(para) + 2
     return out
+
+
+def _add_cells(out: list[Sentence], para: str, start: int, end: int, offset: int, p_index: int) -> None:
+    for m in _CELL.finditer(para, start, end):
+        _add(out, para, start, m.start(), offset, p_index)
+        start = m.end()
+    _add(out, para, start, end, offset, p_index)
 
 
 def _add(out: list[Sentence], para: str, start: int, end: int, offset: int, p_index: int) -> None:
