@@ -40,3 +40,16 @@ def test_a_named_plan_and_an_ordinary_word_agreement():
 
 def test_an_unnamed_instrument_between_nobody_is_skipped():
     assert agreements("An agreement is possible, officials said.").agreements == []
+
+
+def test_a_table_heading_of_instrument_words_is_no_agreement():
+    r = agreements("Agreements/MoUs exchanged\n\nS.No.\tName of Agreement/MoU\tIndian signatory\n\n"
+                   "1.\tMemorandum of Understanding on Military Medicine\tShri Anil Iyer, Secretary")
+    assert [a.title for a in r.agreements] == ["Memorandum of Understanding on Military Medicine"]
+
+
+def test_an_agreement_recalled_after_following_the_adoption_of_is_not_concluded_there():
+    r = agreements("The minister welcomed the momentum following the adoption of the India-Italy Joint Strategic "
+                   "Action Plan 2025-2029.")
+    [a] = r.agreements
+    assert a.kind == "action-plan" and r.concluded_in == {}

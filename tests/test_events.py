@@ -102,3 +102,41 @@ def test_a_facility_names_its_place(tmp_path):
                            "officials said.")
     [visit] = by_kind(ex, "visit")
     assert visit.place == "Vergate"
+
+
+def test_agreements_exchanged_in_the_presence_of_ministers_are_a_signing(tmp_path):
+    ex = extract(tmp_path, "The agreements were exchanged in Rome on April 22, 2026 in the presence of Raksha "
+                           "Mantri Shri Arun Bhatia and the Minister of Defence of Italy, Mr Marco Neri.", "2026-04-23")
+    [ev] = by_kind(ex, "signing")
+    assert (ev.date, ev.place) == ("2026-04-22", "Rome")
+    assert names(ex, ev) == ["Arun Bhatia", "Marco Neri"]
+
+
+def test_exchanged_views_is_still_a_meeting(tmp_path):
+    ex = extract(tmp_path, "Defence Secretary Arun Bhatia exchanged views with Italy's Secretary General of "
+                           "Defence Marco Neri in Rome on Monday.")
+    assert [e.kind for e in ex.events] == ["meeting"]
+
+
+def test_a_postponed_visit_and_talks_that_were_to_have_been_held_are_no_events(tmp_path):
+    ex = extract(tmp_path, "The visit of Italy's Chief of Defence Staff, Admiral Marco Neri, to India, which was "
+                           "scheduled to begin on Wednesday, has been postponed, officials said. Admiral Neri was to "
+                           "have held talks with Chief of Defence Staff General Arun Bhatia in New Delhi. The "
+                           "postponement was conveyed on Monday by Brigadier General Anna Rossi, who called on "
+                           "Joint Secretary Ritu Rao.", "2025-11-25")
+    assert [(e.kind, e.date) for e in ex.events] == [("meeting", "2025-11-24")]
+
+
+def test_an_air_base_named_before_the_word_base_is_the_place(tmp_path):
+    ex = extract(tmp_path, "Air Marshal Arun Bhatia visited the Italian Air Force's Amendola air base on "
+                           "Tuesday.", "2025-11-25")
+    [ev] = ex.events
+    assert (ev.kind, ev.place, ev.date) == ("visit", "Amendola", "2025-11-25")
+
+
+def test_who_acts_after_a_back_reference_is_the_subject_of_the_next_trigger(tmp_path):
+    ex = extract(tmp_path, "Preparations for the visit had gathered pace last month, when a team led by Air "
+                           "Marshal Arun Bhatia held preparatory talks with Italian officials in Rome.", "2025-11-25")
+    [ev] = ex.events
+    assert (ev.kind, ev.place, ev.date) == ("meeting", "Rome", "2025-10")
+    assert names(ex, ev) == ["Arun Bhatia"]

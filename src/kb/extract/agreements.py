@@ -28,7 +28,8 @@ _ANAPHORA = re.compile(r"\b(?:the|this|that|these|such)\s+(?:\w+\s+)?$", re.IGNO
 _BILATERAL = re.compile(r"\b(?:the (?:two )?(?:nations|countries|sides|governments)|both (?:nations|countries|sides)"
                         r"|bilateral)\b", re.IGNORECASE)
 _COMPANIES = re.compile(r"\b(?:the two|both) (?:companies|firms|groups|shipyards|manufacturers)\b", re.IGNORECASE)
-_FUTURE = re.compile(r"\b(?:since the (?:signing|adoption)|agreed to (?:conclude|sign|finalise|finalize|work)"
+_FUTURE = re.compile(r"\b(?:(?:since|following|after) the (?:signing|adoption|conclusion)"
+                     r"|agreed to (?:conclude|sign|finalise|finalize|work)"
                      r"|will|would|to be signed|plan(?:s|ned)? to"
                      r"|expected to|likely to|is set to|are set to|proposed|draft|negotiat\w+)\b", re.IGNORECASE)
 
@@ -205,6 +206,8 @@ def find_agreements(sentences: list[Sentence], people: ArticlePeople, orgs: Arti
             if kind == "other" and not signed_re.search(text):
                 continue  # "deal" and "contract" count only when signed
             title = _title_from(text, start, end)
+            if title and _only_instrument_words(title):
+                title = None  # "Agreements/MoUs exchanged", "Name of Agreement/MoU": a heading, not a name
             parties = _parties(text, start, end, orgs, s_index)
             if parties == ["@previous-orgs"]:
                 # "the two companies": the companies of the last company agreement.
@@ -249,6 +252,17 @@ def find_agreements(sentences: list[Sentence], people: ArticlePeople, orgs: Arti
             _signatories(agr, text, s_index, people)
             last = idx
     return result
+
+
+_INSTRUMENT_WORDS = {"agreement", "agreements", "mou", "mous", "memorandum", "memoranda", "treaty", "treaties",
+                     "accord", "accords", "pact", "pacts", "arrangement", "arrangements", "protocol", "protocols",
+                     "loi", "lois", "contract", "contracts", "deal", "deals", "name", "of", "and", "or", "list",
+                     "the", "signed", "exchanged"}
+
+
+def _only_instrument_words(title: str) -> bool:
+    words = re.findall(r"[a-z]+", title.lower())
+    return bool(words) and all(w in _INSTRUMENT_WORDS for w in words)
 
 
 def _nearest_to_signing(start: int, found: list[tuple[int, int, str]], text: str, signed_re: re.Pattern[str]) -> bool:

@@ -30,6 +30,11 @@ _VERB_TITLE = {"called on": "calls on", "calls on": "calls on", "call on": "call
                "phone call": "speaks with", "telephone conversation": "speaks with"}
 _FUTURE = re.compile(r"\b(?:will|shall|is (?:scheduled|slated|due|expected|set) to|are (?:scheduled|slated|due|"
                      r"expected|set) to|to be held|next (?:week|month|year)|plans? to|would)\b", re.IGNORECASE)
+# "The visit ... has been postponed", "he was to have held talks": what did not take place is no event.
+_UNREALISED = re.compile(r"\b(?:(?:has|have|had) been|(?:was|were|is|are)(?: being)?) "
+                         r"(?:postponed|cancell?ed|called off|deferred|put off|shelved|scrapped|rescheduled)\b"
+                         r"|\b(?:was|were) to have\b"
+                         r"|\bhad to (?:postpone|cancel|call off|defer|put off)\b", re.IGNORECASE)
 _GENERIC = re.compile(r"\b(?:more|further|greater|regular|deepen\w*|expand\w*|step(?:ped)? up|enhanc\w*|"
                       r"increase\w*|number of)\b", re.IGNORECASE)
 # "He also met ...", "On Tuesday she laid a wreath", "the admiral laid ...": the person the story is about.
@@ -119,6 +124,11 @@ def _place(text: str, trig: _Trigger | None) -> str | None:
                          r"headquarters|academy|school|college|station|range|cemetery|memorial)\s+(?:at|in)\s+"
                          r"([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)", text):
         found.append((m.start(1), m.group(1)))
+    # "the Italian Air Force's Amendola air base": a base named after its place.
+    for m in re.finditer(r"\b([A-Z][a-z]+)\s+(?:air base|airbase|air station|naval base|naval air station|"
+                         r"shipyard|dockyard)\b", text):
+        if m.group(1).lower() not in _NOT_PLACE_WORDS and not c.country_of(m.group(1)):
+            found.append((m.start(1), m.group(1)))
     for pre in lex["prefixes"]:
         for m in re.finditer(rf"\b{re.escape(pre)}\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)", text):
             found.append((m.start(1), m.group(1)))
@@ -138,6 +148,11 @@ def _place(text: str, trig: _Trigger | None) -> str | None:
     after = [f for f in found if f[0] >= trig.start]
     pick = min(after, key=lambda f: f[0]) if after else max(found, key=lambda f: f[0])
     return pick[1]
+
+
+_NOT_PLACE_WORDS = {"the", "navy", "naval", "army", "air", "force", "forces", "military", "main", "forward", "new",
+                    "old", "largest", "biggest", "submarine", "missile", "nuclear", "royal", "national", "state",
+                    "private", "government", "fleet"}
 
 
 def _country_of_place(place: str | None) -> str | None:
@@ -189,7 +204,7 @@ def find_events(sentences: list[Sentence], people: ArticlePeople, orgs: ArticleO
             # "The co-chairs signed ...": the people of the event just told.
             mentions = [(_COLLECTIVE.search(text).start(), pid)  # type: ignore[union-attr]
                         for pid in candidates[-1].event.participants]
-        groups = _group(trigs, mentions, text, last_subject)
+        groups = _group(trigs, mentions, text, last_subject) if not _UNREALISED.search(text) else []
         if not groups and mentions and candidates and _JOINS.search(text):
             # "The Indian side was led by X, while the Italian delegation was led by Y."
             ev = candidates[-1].event
@@ -323,6 +338,14 @@ def _group(trigs: list[_Trigger], mentions: list[tuple[int, str]], text: str,
     for n, trig in enumerate(trigs):
         nxt = trigs[n + 1].start if n + 1 < len(trigs) else len(text)
         objects = [pid for pos, pid in mentions if trig.start <= pos < nxt and pid not in subject]
+        if out and out[-1][0].reference and out[-1][0].start >= 5 and not trig.reference and not subject:
+            # "Preparations for the visit gathered pace when a team led by X held talks": the people
+            # between a back-reference and this trigger are who acted, not the reference's objects.
+            prev, psub, pobj = out[-1]
+            between = [pid for pos, pid in mentions if prev.end <= pos < trig.start]
+            if between:
+                out[-1] = (prev, psub, [p for p in pobj if p not in between])
+                objects = list(dict.fromkeys(between + objects))
         if not trig.reference and n > 0 and _PRONOUN_SUBJECT.search(text[trigs[n - 1].end:trig.start]) and not subject:
             subject = [last_subject] if last_subject else []
         if out and out[-1][0].reference and out[-1][0].start < 5 and trig.kind in {"meeting", "visit"}:
