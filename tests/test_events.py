@@ -140,3 +140,18 @@ def test_who_acts_after_a_back_reference_is_the_subject_of_the_next_trigger(tmp_
     [ev] = ex.events
     assert (ev.kind, ev.place, ev.date) == ("meeting", "Rome", "2025-10")
     assert names(ex, ev) == ["Arun Bhatia"]
+
+
+def test_named_talks_on_a_day_are_an_event_and_the_leaders_join_it(tmp_path):
+    ex = extract(tmp_path, "Officials met in New Delhi on Tuesday for the fourth round of the India-Italy Defence "
+                           "Industrial Roadmap talks. The Indian side was led by Joint Secretary Asha Rao, and the "
+                           "Italian side by Brigadier General Marco Neri.", "2026-02-13")
+    [ev] = ex.events
+    assert (ev.kind, ev.date, ev.place) == ("meeting", "2026-02-10", "New Delhi")
+    assert names(ex, ev) == ["Asha Rao", "Marco Neri"]
+
+
+def test_toured_is_a_visit(tmp_path):
+    ex = extract(tmp_path, "Admiral Arun Bhatia toured the submarine base at Taranto on Tuesday.", "2026-01-22")
+    [ev] = ex.events
+    assert (ev.kind, ev.date, ev.place) == ("visit", "2026-01-20", "Taranto")

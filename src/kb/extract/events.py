@@ -378,6 +378,8 @@ def _worth_an_event(trig: _Trigger, participants: list[str], name: str | None, p
         return False  # "exercises will be deepened": a plan, not a happening
     if trig.kind == "exercise":
         return bool(ships or name or (place and dates))
+    if trig.kind == "meeting" and name and dates and not future:
+        return True  # "the fourth round of the India-Italy Roadmap talks on Tuesday": who led it may follow
     if trig.kind in {"meeting", "signing"}:
         return len(participants) >= 1
     if trig.kind == "announcement":
