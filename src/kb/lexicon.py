@@ -14,9 +14,13 @@ from typing import Any
 
 import yaml
 
+# libyaml's parser when PyYAML has it: every process (each extraction worker too) loads the lexicons.
+_Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
 
 def _load(name: str) -> Any:
-    return yaml.safe_load(resources.files("kb").joinpath("lexicon", f"{name}.yml").read_text(encoding="utf-8"))
+    text = resources.files("kb").joinpath("lexicon", f"{name}.yml").read_text(encoding="utf-8")
+    return yaml.load(text, Loader=_Loader)  # noqa: S506 - a safe loader
 
 
 def _norm(word: str) -> str:

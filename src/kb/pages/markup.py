@@ -141,13 +141,27 @@ def blockquote(quote: str, cite: str) -> str:
 # ---------------------------------------------------------------- article text
 def find_spans(text: str, quotes: Iterable[str]) -> list[tuple[int, int]]:
     """Where each quote occurs in the text (whitespace-tolerant), merged and sorted."""
+    # Search a copy with every run of whitespace squashed to one space (plain str.find:
+    # a regex per quote costs more to compile than to run), and map hits back.
+    squashed: list[str] = []
+    origin: list[int] = []  # index in `text` of each character of the squashed copy
+    for m in _WORD_OR_SPACE.finditer(text):
+        if m.group(1) is not None:
+            squashed.append(m.group(1))
+            origin.extend(range(m.start(), m.end()))
+        else:
+            squashed.append(" ")
+            origin.append(m.start())
+    flat = "".join(squashed)
     spans: list[tuple[int, int]] = []
     for quote in dict.fromkeys(quotes):  # an event and its agreement often quote the same sentence
-        words = quote.split()
-        if not words:
+        needle = " ".join(quote.split())
+        if not needle:
             continue
-        pattern = r"\s+".join(re.escape(w) for w in words)
-        spans += [(m.start(), m.end()) for m in re.finditer(pattern, text)]
+        at = flat.find(needle)
+        while at >= 0:
+            spans.append((origin[at], origin[at + len(needle) - 1] + 1))
+            at = flat.find(needle, at + len(needle))
     merged: list[tuple[int, int]] = []
     for start, end in sorted(spans):
         if merged and start <= merged[-1][1]:
@@ -155,6 +169,9 @@ def find_spans(text: str, quotes: Iterable[str]) -> list[tuple[int, int]]:
         else:
             merged.append((start, end))
     return merged
+
+
+_WORD_OR_SPACE = re.compile(r"(\S+)|\s+")
 
 
 def article_markdown(text: str, quotes: Iterable[str]) -> str:
