@@ -155,3 +155,21 @@ def test_toured_is_a_visit(tmp_path):
     ex = extract(tmp_path, "Admiral Arun Bhatia toured the submarine base at Taranto on Tuesday.", "2026-01-22")
     [ev] = ex.events
     assert (ev.kind, ev.date, ev.place) == ("visit", "2026-01-20", "Taranto")
+
+
+def test_a_clause_of_time_tells_another_happening_with_its_own_subject(tmp_path):
+    ex = extract(tmp_path, "Air Chief Marshal Vikram Desai arrived in Turin on Tuesday for a three-day visit. "
+                           "Air Chief Marshal Desai's visit to Italy comes a week after Indian frigate INS Kavach "
+                           "and Italian corvette ITS Sirio held a passage exercise in the Ligurian Sea.")
+    [exercise] = by_kind(ex, "exercise")
+    assert exercise.participants == [] and exercise.place == "Ligurian Sea"
+    [visit] = by_kind(ex, "visit")
+    assert (visit.place, names(ex, visit)) == ("Turin", ["Vikram Desai"])
+    assert len(visit.evidence) == 2
+
+
+def test_a_clause_of_time_without_its_own_subject_shares_the_sentences(tmp_path):
+    ex = extract(tmp_path, "Defence Secretary Ravi Menon visited the Fincantieri shipyard at Monfalcone on "
+                           "Wednesday after meeting Admiral Paolo Greco in Rome on Tuesday.")
+    [meeting] = by_kind(ex, "meeting")
+    assert names(ex, meeting) == ["Paolo Greco", "Ravi Menon"]

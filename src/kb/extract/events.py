@@ -48,6 +48,11 @@ _COLLECTIVE = re.compile(r"\b(?:the|both) (?:two |three )?(?:co-chairs|ministers
 # "today" in a quoted post is the day it was posted, not the day of the article.
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]?")
 # A sentence naming who led each side joins its people to the event just told.
+# "X's visit comes days after two ships held an exercise": a clause of time tells another happening.
+_SUBORDINATE = re.compile(r"\b(?:after|before|following|ahead of|prior to|in the wake of|on the heels of)\b",
+                          re.IGNORECASE)
+# "... after meeting X", "before holding talks": a clause with no subject of its own shares the sentence's.
+_NO_OWN_SUBJECT = re.compile(r"\s*(?:having\s+|being\s+)?(?:[a-z]+ing\s+)?")
 _JOINS = re.compile(r"\b(?:side|sides|delegation|delegations|team|teams)\s+(?:was|were)\s+(?:led|headed)\s+by\b"
                     r"|\b(?:led|headed) the (?:\w+ )?(?:delegation|side|team)\b", re.IGNORECASE)
 
@@ -59,6 +64,9 @@ class _Trigger:
     end: int
     text: str
     reference: bool = False
+    # The clause the trigger reports, as offsets in the sentence: its date and place are found there.
+    lo: int = 0
+    hi: int = 1 << 30
 
 
 @dataclass
@@ -111,6 +119,14 @@ def _event_name(text: str, trig: _Trigger) -> str | None:
 
 # ---------------------------------------------------------------- places
 def _place(text: str, trig: _Trigger | None) -> str | None:
+    """The place a trigger's clause names (the whole sentence for no trigger)."""
+    if trig is not None and (trig.lo or trig.hi < len(text)):
+        found = _place(text[trig.lo:trig.hi], _Trigger(trig.kind, trig.start - trig.lo, trig.end - trig.lo, trig.text))
+        return found
+    return _places_in(text, trig)
+
+
+def _places_in(text: str, trig: _Trigger | None) -> str | None:
     c = countries()
     lex = places()
     found: list[tuple[int, str]] = []
@@ -220,10 +236,20 @@ def find_events(sentences: list[Sentence], people: ArticlePeople, orgs: ArticleO
             name = _event_name(text, trig) or next(
                 (n for t in trigs if t.kind == trig.kind and not t.reference and (n := _event_name(text, t))), None)
             place = _place(text, trig)
-            ships = _SHIP.findall(text) if trig.kind == "exercise" else []
-            if not _worth_an_event(trig, participants, name, place, ships, text, future, dates):
+            clause = text[trig.lo:trig.hi]
+            ships = _SHIP.findall(clause) if trig.kind == "exercise" else []
+            here = [d for d in dates if trig.lo <= d.start < trig.hi]
+            if not _worth_an_event(trig, participants, name, place, ships, clause, future, here):
                 continue
-            d = _pick_date(dates, trig)
+            d = _pick_date(here, trig)
+            if d is None and trig.kind == "visit" and participants:
+                # "Gen X's visit to Italy comes ...": with no date of its own, the visit already told.
+                told = next((c for c in reversed(candidates) if c.event.kind == "visit"
+                             and set(participants) <= set(c.event.participants)), None)
+                if told is not None and place in {None, told.event.place}:
+                    if not any(e.quote == text for e in told.event.evidence):
+                        told.event.evidence.append(Evidence(source_id, text))
+                    continue
             earlier = _latest_with(candidates, participants)
             if d is not None:
                 date, end, basis = d.value, d.end_value, "text"
@@ -348,6 +374,21 @@ def _group(trigs: list[_Trigger], mentions: list[tuple[int, str]], text: str,
                 objects = list(dict.fromkeys(between + objects))
         if not trig.reference and n > 0 and _PRONOUN_SUBJECT.search(text[trigs[n - 1].end:trig.start]) and not subject:
             subject = [last_subject] if last_subject else []
+        sub = _SUBORDINATE.search(text, trigs[n - 1].end, trig.start) if n > 0 and not trig.reference else None
+        if sub and out:
+            # The happening of a clause of time is another one: its subject is who acts in that clause.
+            prev, psub, pobj = out[-1]
+            own = [pid for pos, pid in mentions if sub.start() <= pos < trig.start]
+            out[-1] = (prev, psub, [p for p in pobj if p not in own])
+            prev.hi = sub.start()
+            trig.lo = sub.start()
+            gap = text[sub.end():trig.start]
+            if not own and (_NO_OWN_SUBJECT.fullmatch(gap) or _PRONOUN_SUBJECT.search(gap)):
+                own = list(psub)
+            subject = own
+            objects = [pid for pos, pid in mentions if trig.start <= pos < nxt and pid not in subject]
+            out.append((trig, subject, objects))
+            continue
         if out and out[-1][0].reference and out[-1][0].start < 5 and trig.kind in {"meeting", "visit"}:
             # "The meeting was co-chaired by X and Y": the sentence is about the event it names.
             prev, psub, pobj = out[-1]
@@ -360,6 +401,7 @@ def _group(trigs: list[_Trigger], mentions: list[tuple[int, str]], text: str,
             if not separate and not prev.reference:
                 kind = _stronger(prev.kind, trig.kind)
                 keep = prev if kind == prev.kind else trig
+                keep.lo, keep.hi = min(prev.lo, trig.lo), max(prev.hi, trig.hi)
                 out[-1] = (keep, psub, list(dict.fromkeys(pobj + objects)))
                 continue
         out.append((trig, subject, objects))
