@@ -173,3 +173,20 @@ def test_a_clause_of_time_without_its_own_subject_shares_the_sentences(tmp_path)
                            "Wednesday after meeting Admiral Paolo Greco in Rome on Tuesday.")
     [meeting] = by_kind(ex, "meeting")
     assert names(ex, meeting) == ["Paolo Greco", "Ravi Menon"]
+
+
+def test_two_verbs_on_two_days_are_two_happenings(tmp_path):
+    # 2024-05-10 is a Friday: Monday is 2024-05-06, Tuesday 2024-05-07.
+    ex = extract(tmp_path, "Vice Admiral Sunil Rao, who is on a week-long visit to Italy, toured the naval "
+                           "academy at Livorno on Monday and met Defence Minister Carla Bruni on Tuesday.")
+    [visit] = by_kind(ex, "visit")
+    assert (visit.date, visit.place, names(ex, visit)) == ("2024-05-06", "Livorno", ["Sunil Rao"])
+    [meeting] = by_kind(ex, "meeting")
+    assert (meeting.date, names(ex, meeting)) == ("2024-05-07", ["Carla Bruni", "Sunil Rao"])
+    assert meeting.place != "Livorno"
+
+
+def test_a_vague_later_date_does_not_split_a_happening(tmp_path):
+    ex = extract(tmp_path, "On Wednesday, Vice Admiral Sunil Rao held talks with Rear Admiral Marco Neri on "
+                           "training and a possible submarine visit to Kochi later this year.")
+    assert [e.kind for e in ex.events] == ["meeting"]

@@ -220,13 +220,14 @@ def find_events(sentences: list[Sentence], people: ArticlePeople, orgs: ArticleO
             # "The co-chairs signed ...": the people of the event just told.
             mentions = [(_COLLECTIVE.search(text).start(), pid)  # type: ignore[union-attr]
                         for pid in candidates[-1].event.participants]
-        groups = _group(trigs, mentions, text, last_subject) if not _UNREALISED.search(text) else []
+        groups = _group(trigs, mentions, text, last_subject, dates) if not _UNREALISED.search(text) else []
         if not groups and mentions and candidates and _JOINS.search(text):
             # "The Indian side was led by X, while the Italian delegation was led by Y."
             ev = candidates[-1].event
             ev.participants = list(dict.fromkeys(ev.participants + [pid for _, pid in mentions]))
             if not any(e.quote == text for e in ev.evidence):
                 ev.evidence.append(Evidence(source_id, text))
+        sentence_place = context_place
         for trig, subject, objects in groups:
             if trig.reference:
                 _refer(candidates, trig, text, dates, s_index, source_id, anchor, subject + objects)
@@ -265,7 +266,8 @@ def find_events(sentences: list[Sentence], people: ArticlePeople, orgs: ArticleO
             if place is None and earlier is not None and basis == "context":
                 place = earlier.event.place
             ev = Event(id="", title="", kind=trig.kind, date=date, end_date=end,
-                       place=place or (context_place if basis != "text" or not _is_background(date, anchor) else None),
+                       place=place or ((sentence_place if trig.lo else context_place)
+                                       if basis != "text" or not _is_background(date, anchor) else None),
                        participants=participants, evidence=[Evidence(source_id, text)], sources=[source_id])
             ev.organisations = [orgs.organisations[i].id for i in orgs.by_sentence.get(s_index, [])
                                 if orgs.organisations[i].id]
@@ -351,8 +353,8 @@ def _mentions(sent: Sentence, s_index: int, people: ArticlePeople) -> list[tuple
     return sorted(out)
 
 
-def _group(trigs: list[_Trigger], mentions: list[tuple[int, str]], text: str,
-           last_subject: str | None) -> list[tuple[_Trigger, list[str], list[str]]]:
+def _group(trigs: list[_Trigger], mentions: list[tuple[int, str]], text: str, last_subject: str | None,
+           dates: list[DateMention] = ()) -> list[tuple[_Trigger, list[str], list[str]]]:  # type: ignore[assignment]
     """Triggers of one sentence, each with its subject and objects; triggers that add no one join the one before."""
     if not trigs:
         return []
@@ -389,6 +391,13 @@ def _group(trigs: list[_Trigger], mentions: list[tuple[int, str]], text: str,
             objects = [pid for pos, pid in mentions if trig.start <= pos < nxt and pid not in subject]
             out.append((trig, subject, objects))
             continue
+        boundary = _another_day(out[-1][0], trigs[n - 1], trig, nxt, dates) if out and n > 0 else None
+        if boundary is not None and not trig.reference and not out[-1][0].reference:
+            # "toured the base on Tuesday and met the minister on Wednesday": two days, two happenings.
+            out[-1][0].hi = boundary
+            trig.lo = boundary
+            out.append((trig, subject, objects))
+            continue
         if out and out[-1][0].reference and out[-1][0].start < 5 and trig.kind in {"meeting", "visit"}:
             # "The meeting was co-chaired by X and Y": the sentence is about the event it names.
             prev, psub, pobj = out[-1]
@@ -406,6 +415,19 @@ def _group(trigs: list[_Trigger], mentions: list[tuple[int, str]], text: str,
                 continue
         out.append((trig, subject, objects))
     return out
+
+
+def _another_day(prev: _Trigger, before: _Trigger, trig: _Trigger, nxt: int,
+                 dates: list[DateMention]) -> int | None:
+    """Where the clause of `trig` starts, when it has a date of its own other than the clause before it."""
+    # Only dates of a month or a day: "later this year" dates no clause of its own.
+    own = [d for d in dates if trig.end <= d.start < nxt and len(d.value) >= 7]
+    earlier = [d for d in dates if prev.lo <= d.start < trig.start and d.start < prev.hi and len(d.value) >= 7]
+    if not own or not earlier or own[0].value == earlier[-1].value:
+        return None
+    if own[0].end_value and earlier[-1].value <= own[0].end_value and own[0].value <= earlier[-1].value:
+        return None  # a range that holds the other date
+    return max(earlier[-1].end, before.end)
 
 
 def _stronger(a: str, b: str) -> str:
