@@ -190,3 +190,13 @@ def test_a_vague_later_date_does_not_split_a_happening(tmp_path):
     ex = extract(tmp_path, "On Wednesday, Vice Admiral Sunil Rao held talks with Rear Admiral Marco Neri on "
                            "training and a possible submarine visit to Kochi later this year.")
     assert [e.kind for e in ex.events] == ["meeting"]
+
+
+def test_words_under_a_negation_neither_name_the_kind_nor_make_an_event(tmp_path):
+    ex = extract(tmp_path, "When the two delegations sat down in Rome on Tuesday for the third round of the "
+                           "India-Italy Space Cooperation talks, there was no formal ceremony and no joint press "
+                           "conference.")
+    [ev] = ex.events
+    assert (ev.kind, ev.date, ev.place) == ("meeting", "2024-05-07", "Rome")
+    ex = extract(tmp_path, "Admiral Paolo Greco left Kochi without visiting the shipyard.")
+    assert ex.events == []

@@ -47,12 +47,16 @@ _COLLECTIVE = re.compile(r"\b(?:the|both) (?:two |three )?(?:co-chairs|ministers
                          r"commanders|admirals|generals|delegation heads|heads of delegation)\b", re.IGNORECASE)
 # "today" in a quoted post is the day it was posted, not the day of the article.
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]?")
-# A sentence naming who led each side joins its people to the event just told.
+# "no joint press conference", "without a ceremony", "little ceremony", "did not meet": a word under a
+# negation tells what did not happen.
+_NEGATED = re.compile(r"\b(?:(?i:no|without|little|nor)(?:\s+[a-z][\w-]*){0,2}"
+                      r"|(?i:did|does|do|will|would|could|has|have|had)(?:\s+not|n['’]t)|(?i:never|not))\s+$")
 # "X's visit comes days after two ships held an exercise": a clause of time tells another happening.
 _SUBORDINATE = re.compile(r"\b(?:after|before|following|ahead of|prior to|in the wake of|on the heels of)\b",
                           re.IGNORECASE)
 # "... after meeting X", "before holding talks": a clause with no subject of its own shares the sentence's.
 _NO_OWN_SUBJECT = re.compile(r"\s*(?:having\s+|being\s+)?(?:[a-z]+ing\s+)?")
+# A sentence naming who led each side joins its people to the event just told.
 _JOINS = re.compile(r"\b(?:side|sides|delegation|delegations|team|teams)\s+(?:was|were)\s+(?:led|headed)\s+by\b"
                     r"|\b(?:led|headed) the (?:\w+ )?(?:delegation|side|team)\b", re.IGNORECASE)
 
@@ -91,6 +95,8 @@ def _triggers(text: str) -> list[_Trigger]:
         for m in pat.finditer(text):
             if any(t.start < m.end() and m.start() < t.end for t in found):
                 continue
+            if _NEGATED.search(text, 0, m.start()):
+                continue  # "with no joint press conference": what did not happen names no kind
             ref = any(a <= m.start() and m.end() <= b for a, b in refs)
             found.append(_Trigger(kind, m.start(), m.end(), m.group(), ref))
     return sorted(found, key=lambda t: t.start)
@@ -484,7 +490,7 @@ def _title(c: _Candidate, name: str | None, people: ArticlePeople, ships: list[s
     subj = _names(c.subject, people)
     objs = _names([o for o in c.objects if o not in c.subject], people)
     where = f" in {ev.place}" if ev.place else ""
-    if name and ev.kind not in {"meeting", "visit"}:
+    if name and (ev.kind not in {"meeting", "visit"} or (ev.kind == "meeting" and not (subj or objs))):
         return name
     if ev.kind == "meeting" and (subj or objs):
         a = subj or objs[:1]
