@@ -173,8 +173,8 @@ def test_person_page(out: Path) -> None:
     text = (out / "people/asha-verma.md").read_text(encoding="utf-8")
     history = text.split("## Role history", 1)[1].split("##", 1)[0]
     assert history.index("Defence Secretary") < history.index("Defence Minister")  # oldest first
-    assert "| Defence Minister | India | 9 October 2023 | [Verma meets Bellini in Rome](../sources/000-aaa.md) |" \
-        in history
+    assert "| Defence Minister | India | 9 October 2023 | <span data-search-exclude>[Verma meets Bellini in Rome]" \
+           "(../sources/000-aaa.md)</span> |" in history
     events = text.split("## Events", 1)[1].split("##", 1)[0]
     order = [events.index(e) for e in ("2024-naval-exercise", "2023-10-09-verma-meets-bellini", "undated-dialogue")]
     assert order == sorted(order), "events newest first, undated last"
@@ -195,6 +195,25 @@ def test_event_page_shows_date_precision_and_evidence(out: Path) -> None:
     meeting = (out / "events/2023-10-09-verma-meets-bellini.md").read_text(encoding="utf-8")
     assert "> The ministers signed an agreement on defence cooperation.\n>\n> — [Verma meets Bellini in Rome]" \
            "(../sources/000-aaa.md)" in meeting
+
+
+def test_a_quoted_sentence_is_searchable_on_one_page_and_its_citation_on_none(out: Path) -> None:
+    """The search index gets one copy of each quote: the event's; the agreement quoting the
+    same sentence shows it but keeps it out, and no citation (a source title) is indexed."""
+    quote = "The ministers signed an agreement on defence cooperation."
+
+    def quote_paragraphs(page: str) -> list[tuple[bool, str]]:
+        html_text = render_html((out / page).read_text(encoding="utf-8"))
+        paragraphs = re.findall(r"<p([^>]*)>(.*?)</p>", html_text, re.S)
+        return [("data-search-exclude" in attrs, text) for attrs, text in paragraphs
+                if quote in text or "sources/000-aaa" in text]
+
+    event = quote_paragraphs("events/2023-10-09-verma-meets-bellini.md")
+    agreement = quote_paragraphs("agreements/2023-10-09-agreement-on-defence-cooperation.md")
+    assert [excluded for excluded, text in event if quote in text] == [False]
+    assert [excluded for excluded, text in agreement if quote in text] == [True]
+    cites = [excluded for excluded, text in event + agreement if "sources/000-aaa" in text]
+    assert cites and all(cites)
 
 
 def test_human_dates() -> None:

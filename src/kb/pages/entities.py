@@ -63,6 +63,11 @@ def _section(title: str, body: str, searchable: bool = False) -> str:
     return f"## {title}{'' if searchable else ' { data-search-exclude }'}\n\n{body}"
 
 
+def _unsearched(markdown: str) -> str:
+    """Inline text kept out of the search index (a source title repeated in a table)."""
+    return f"<span data-search-exclude>{markdown}</span>"
+
+
 def _links(site: Site, kind: str, ids: list[str], here: str, empty: str = "None recorded.") -> str:
     return bullets((site.link(kind, i, here) for i in ids), empty)
 
@@ -73,10 +78,12 @@ def _event_line(site: Site, eid: str, here: str) -> str:
     return f"{date_range(e.date, e.end_date)} — {site.link('event', eid, here)} ({inline(e.kind)}{where})"
 
 
-def _evidence_block(site: Site, evidence: list[Evidence], here: str) -> str:
+def _evidence_block(site: Site, evidence: list[Evidence], here: str, owner: tuple[str, str]) -> str:
     if not evidence:
         return "*No quoted evidence.*"
-    return "\n\n".join(blockquote(e.quote, site.link("source", e.source, here)) for e in evidence)
+    return "\n\n".join(blockquote(e.quote, site.link("source", e.source, here),
+                                   searchable=site.quote_indexed_on.get((e.source, e.quote)) == owner)
+                         for e in evidence)
 
 
 def _mentioned_on(site: Site, kind: str, ident: str, here: str) -> str:
@@ -115,7 +122,7 @@ def person_page(site: Site, p: Person) -> str:
 
     roles = sorted(p.roles, key=lambda r: sort_date(r.date))
     role_rows = [[inline(r.title), inline(r.country or ""), human_date(r.date),
-                  site.link("source", r.source, here) if r.source else ""] for r in roles]
+                  _unsearched(site.link("source", r.source, here)) if r.source else ""] for r in roles]
     met = site.met.get(p.id, {})
     met_rows = [[site.link("person", q, here), str(n)]
                 for q, n in sorted(met.items(), key=lambda qn: (-qn[1], site.title("person", qn[0])))[:20]]
@@ -169,7 +176,7 @@ def event_page(site: Site, e: Event) -> str:
         _section("Participants", _links(site, "person", e.participants, here)),
         _section("Organisations", _links(site, "organisation", e.organisations, here)),
         _section("Agreements", _links(site, "agreement", e.agreements, here)),
-        _section("Evidence", _evidence_block(site, e.evidence, here), searchable=True),
+        _section("Evidence", _evidence_block(site, e.evidence, here, ("event", e.id)), searchable=True),
         _sources(site, e.sources, here),
         _mentioned_on(site, "event", e.id, here),
     ]
@@ -193,7 +200,7 @@ def agreement_page(site: Site, a: Agreement) -> str:
         _facts(facts),
         _section("Signatories", _links(site, "person", a.signatories, here)),
         _section("Events", bullets(_event_line(site, e, here) for e in site.newest_first("event", a.events))),
-        _section("Evidence", _evidence_block(site, a.evidence, here), searchable=True),
+        _section("Evidence", _evidence_block(site, a.evidence, here, ("agreement", a.id)), searchable=True),
         _sources(site, a.sources, here),
         _mentioned_on(site, "agreement", a.id, here),
     ]

@@ -134,8 +134,14 @@ def bullets(items: Iterable[str], empty: str = "None recorded.") -> str:
     return "\n".join(lines) if lines else f"*{empty}*"
 
 
-def blockquote(quote: str, cite: str) -> str:
-    return f"> {inline(quote)}\n>\n> — {cite}"
+# attr_list line that keeps the paragraph above it out of the search index
+NOT_SEARCHED = "{ data-search-exclude }"
+
+
+def blockquote(quote: str, cite: str, searchable: bool = True) -> str:
+    """A quote and its source; the citation (a source title repeated on many pages) is never
+    indexed, the quote only when `searchable`."""
+    return f"> {inline(quote)}\n" + ("" if searchable else f"> {NOT_SEARCHED}\n") + f">\n> — {cite}\n> {NOT_SEARCHED}"
 
 
 # ---------------------------------------------------------------- article text
@@ -203,7 +209,7 @@ def article_markdown(text: str, quotes: Iterable[str]) -> str:
 
 
 __all__ = [
-    "MONTHS", "article_markdown", "attr", "blockquote", "bullets", "date_range", "external_link",
+    "MONTHS", "NOT_SEARCHED", "article_markdown", "attr", "blockquote", "bullets", "date_range", "external_link",
     "find_spans", "human_date", "inline", "month_of", "one_line", "safe_title",
     "sort_date", "table", "tag", "year_of",
 ]

@@ -145,6 +145,14 @@ class Site:
 
     # ------------------------------------------------------------ derived lookups
     def _derive(self) -> None:
+        # The one page whose copy of a quoted sentence goes into the search index: an event
+        # and its agreement, or several events, often quote the same sentence, and every
+        # copy in the index costs the browser time to load on a large site.
+        self.quote_indexed_on: dict[tuple[str, str], tuple[str, str]] = {}
+        for kind, items in (("event", self.events), ("agreement", self.agreements)):
+            for ident in sorted(items):
+                for ev in items[ident].evidence:
+                    self.quote_indexed_on.setdefault((ev.source, ev.quote), (kind, ident))
         self.met: dict[str, Counter[str]] = defaultdict(Counter)
         for e in self.events.values():
             for pid in e.participants:
