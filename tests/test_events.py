@@ -200,3 +200,11 @@ def test_words_under_a_negation_neither_name_the_kind_nor_make_an_event(tmp_path
     assert (ev.kind, ev.date, ev.place) == ("meeting", "2024-05-07", "Rome")
     ex = extract(tmp_path, "Admiral Paolo Greco left Kochi without visiting the shipyard.")
     assert ex.events == []
+
+
+def test_the_day_a_happening_ends_is_its_end_date_not_another_event(tmp_path):
+    ex = extract(tmp_path, "Indian frigate INS Vega and Italian destroyer ITS Caio Duilio began a passage exercise "
+                           "in the Ligurian Sea on May 6. The sea phase will include gunnery drills and will end on "
+                           "May 12 in the Gulf of Genoa.", published="2024-05-08")
+    [ev] = by_kind(ex, "exercise")
+    assert (ev.date, ev.end_date, ev.place) == ("2024-05-06", "2024-05-12", "Ligurian Sea")

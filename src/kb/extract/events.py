@@ -51,6 +51,8 @@ _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]?")
 # negation tells what did not happen.
 _NEGATED = re.compile(r"\b(?:(?i:no|without|little|nor)(?:\s+[a-z][\w-]*){0,2}"
                       r"|(?i:did|does|do|will|would|could|has|have|had)(?:\s+not|n['’]t)|(?i:never|not))\s+$")
+_ENDS = re.compile(r"\b(?:(?:end|ends|ended|ending|conclude[sd]?|concluding|close[sd]?|closing|wind up|winds up|"
+                   r"wound up|wrap(?:s|ped)? up)(?:\s+on)?|until|till)\s+$", re.IGNORECASE)
 # "X's visit comes days after two ships held an exercise": a clause of time tells another happening.
 _SUBORDINATE = re.compile(r"\b(?:after|before|following|ahead of|prior to|in the wake of|on the heels of)\b",
                           re.IGNORECASE)
@@ -217,6 +219,9 @@ def find_events(sentences: list[Sentence], people: ArticlePeople, orgs: ArticleO
         skip_before = dateline.end if dateline else 0
         dates = [d for d in find_dates(text, anchor) if d.start >= skip_before
                  and not (d.relative and any(a <= d.start < b for a, b in quoted))]
+        # "... and will end on February 25": the last day of a happening, not the day of another one.
+        ends = [d for d in dates if _ENDS.search(text, 0, d.start)]
+        dates = [d for d in dates if d not in ends]
         future = bool(_FUTURE.search(text))
         made = len(candidates)
         trigs = _triggers(text)
@@ -286,6 +291,8 @@ def find_events(sentences: list[Sentence], people: ArticlePeople, orgs: ArticleO
                 context_date = date
             if place and not ev.background:
                 context_place = place
+        if ends:
+            _set_end(candidates, made, trigs, ends[-1])
         signed_here = [i for i, s_list in agreements.concluded_in.items() if s_index in s_list]
         # "As part of the visit, an MoU was signed": with no one named, the signing belongs to the visit.
         refers = any(t.reference for t in trigs)
@@ -305,6 +312,18 @@ def find_events(sentences: list[Sentence], people: ArticlePeople, orgs: ArticleO
     _link_agreements(events, candidates, agreements, sentences, anchor, source_id)
     _mark_bilateral(events, people, sentences, candidates)
     return events
+
+
+def _set_end(candidates: list[_Candidate], made: int, trigs: list[_Trigger], end: DateMention) -> None:
+    """The end date of the happening a sentence tells (or goes on about), when it falls after its start."""
+    kinds = {t.kind for t in trigs}
+    target = candidates[-1] if len(candidates) > made else next(
+        (c for c in reversed(candidates) if c.event.kind in kinds), None)
+    if target is None or not target.event.date:
+        return
+    start, last = parse_iso(target.event.date), parse_iso(end.end_value or end.value)
+    if start and last and last[1] > start[1]:
+        target.event.end_date = end.end_value or end.value
 
 
 def _signing(candidates: list[_Candidate], signed: list[int], agreements: ArticleAgreements,
