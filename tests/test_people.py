@@ -83,7 +83,7 @@ def test_lowercase_titles_count_but_lowercase_ranks_do_not():
 
 def test_a_rank_word_inside_an_appositive_office_stays_in_the_office():
     got = people("The MoU was signed by Lt Gen Arvind Rao, Director General, Armed Forces Medical Services.")
-    assert got["Arvind Rao"][1] == ["Director General"]
+    assert got["Arvind Rao"][1] == ["Director General, Armed Forces Medical Services"]
 
 
 def test_an_italian_surname_with_lo_is_a_short_form_not_another_person():
@@ -114,3 +114,21 @@ def test_table_cells_are_sentences_of_their_own_and_slices_of_the_text():
     assert got == ["S.No.", "Agreement", "Indian signatory", "1.", "MoU on Medicine", "Shri Anil Iyer",
                    "Gen. Marco Lanza"]
     assert all(text[s.start:s.start + len(s.text)] == s.text for s in split_sentences(text))
+
+
+def test_an_office_after_an_initialled_name_stays_with_it_and_the_next_rank_opens_the_next_person():
+    text = ("The delegation included Commodore R.S. Pillai, Assistant Chief of Air Staff (Plans & Training) "
+            "and Colonel Manpreet Kaur Sandhu, Deputy Director (Logistics).")
+    got = people(text)
+    assert got["R.S. Pillai"][1] == ["Assistant Chief of Air Staff (Plans & Training)"]
+    assert got["Manpreet Kaur Sandhu"][1] == ["Deputy Director (Logistics)"]
+
+
+def test_the_body_after_an_appositive_office_and_a_second_comma_is_the_employer():
+    text = ("The arrangement was signed by Captain Elena Ricci, Director, Italian Army Geographic Institute, "
+            "and Shri Vivek Nair, Deputy Director General, National Hydrographic Office.")
+    got = people(text)
+    assert got["Elena Ricci"][1] == ["Director, Italian Army Geographic Institute"]
+    assert got["Vivek Nair"][1] == ["Deputy Director General, National Hydrographic Office"]
+    got = people("The MoU was signed by Mr Anil Rao, Director, Mr Paolo Neri, Chairman.")
+    assert got["Anil Rao"][1] == ["Director"]

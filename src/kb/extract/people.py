@@ -184,6 +184,8 @@ def _scan_left(tokens: list[Token], i: int, sentence: str) -> list[Token]:
                 break
             if out and not _parse_rank_only(out):
                 break
+        elif word in {"and", "&"} and _parse_rank_only(out):
+            break  # "... (Intelligence) and Brigadier X": the rank is X's, what stands before is another's
         elif _is_title_token(tok) or word in t.fillers and word not in {"in", "at", "to", "on"}:
             pass
         elif word in {"in", "to"} and out and _place_word(out[-1]):
@@ -229,6 +231,8 @@ def _scan_right(tokens: list[Token], j: int) -> list[Token]:
             depth -= 1
         elif depth > 0:
             pass
+        elif word in {"and", "&"} and _starts_person(tokens, k + 1):
+            break  # "..., Assistant Chief of Naval Staff and Brigadier X": the next person
         elif _is_title_token(tok) or _country_word(tok) or (word in t.fillers and word not in {"in", "at", "to", "on"}):
             pass
         elif word in {"in", "to"} and k + 1 < len(tokens) and _country_word(tokens[k + 1]):
@@ -255,6 +259,52 @@ def _scan_right(tokens: list[Token], j: int) -> list[Token]:
     if not any(tok.bare.lower() in t.office_heads for tok in out):
         return []
     return out
+
+
+# Last words of a body's name: "Italian Navy Hydrographic Institute", "Armed Forces Medical Services".
+_BODY_HEADS = {"institute", "services", "service", "navy", "army", "force", "forces", "ministry", "department",
+               "command", "directorate", "agency", "organisation", "organization", "corporation", "limited", "ltd",
+               "company", "shipyard", "shipyards", "university", "academy", "college", "school", "council", "board",
+               "office", "secretariat", "bureau", "authority", "foundation", "centre", "center", "laboratory",
+               "laboratories", "establishment", "headquarters", "staff", "group", "industries", "s.p.a", "spa",
+               "commission", "division", "fleet"}
+
+
+def _starts_person(tokens: list[Token], n: int) -> bool:
+    """An honorific, or a rank before a name ("Brigadier Harpal ..."), opens the next person."""
+    t = titles()
+    if n >= len(tokens):
+        return False
+    if tokens[n].bare.lower() in t.honorifics and tokens[n].capitalised:
+        return True
+    r = t.rank_of([w.bare for w in tokens[n:n + 4]])
+    if not r or not tokens[n].capitalised:
+        return False
+    after = n + r[1]
+    return after < len(tokens) and (_is_name_word(tokens[after]) or _is_initial(tokens[after]))
+
+
+def _employer_after(tokens: list[Token], k: int, sentence: str, orgs: Collection[str]) -> str | None:
+    """The body after an appositive office and a comma: "X, Director, Italian Navy Hydrographic Institute"."""
+    if k + 1 >= len(tokens) or tokens[k].text != ",":
+        return None
+    first = k + 1
+    if _starts_person(tokens, first):
+        return None  # "..., Director, Mr Y": the next person
+    end = first
+    while end < len(tokens) and (tokens[end].capitalised or (
+            tokens[end].bare.lower() in {"of", "and", "&", "the", "for"} and end + 1 < len(tokens)
+            and tokens[end + 1].capitalised and not _starts_person(tokens, end + 1))):
+        end += 1
+    if end == first or (end < len(tokens) and tokens[end].text not in {",", ";", ".", ")", "and"}):
+        return None
+    if tokens[end - 1].text != tokens[end - 1].bare and not tokens[end - 1].text.endswith("."):
+        return None  # "Italian Navy's": the phrase goes on
+    name = sentence[tokens[first].start:tokens[end - 1].start + len(tokens[end - 1].bare)]
+    low = name.lower()
+    if any(o == low or o.startswith(low + " ") for o in orgs) or tokens[end - 1].bare.lower() in _BODY_HEADS:
+        return name
+    return None
 
 
 @dataclass
@@ -379,6 +429,8 @@ def find_people(sentences: list[Sentence], home: str | None = None,
             right = _scan_right(tokens, j)
             lp = _parse_title(left, sent.text) if left else TitleParts()
             rp = _parse_title(right, sent.text, left=False) if right else TitleParts()
+            if right and not rp.org:
+                rp.org = _employer_after(tokens, j + 1 + len(right), sent.text, orgs)
             name = sent.text[tokens[i].start:tokens[j - 1].start + len(tokens[j - 1].bare)]
             m = Mention(s_index, tokens[i].start, tokens[j - 1].end, name)
             m.office = lp.office or rp.office
