@@ -333,6 +333,21 @@ def test_any_string_round_trips_and_never_ends_the_front_matter_early(meta: dict
     assert read_front_matter(f"---\n{dumped}---\n\nbody\n") == {"title": "x", **meta}
 
 
+_WORDS = st.sampled_from(["yes", "No", "null", "~", "", " a", "a ", "1", "2019-01-01", "@type", "a: b", "a #b",
+                          "- a", "India's", "(PTI) Under Secretary", "São Paulo", "x" * 130, "a\nb", "’q’"])
+_SCALARS = st.one_of(st.none(), st.booleans(), st.integers(), st.text(), _WORDS)
+_VALUES = st.recursive(_SCALARS, lambda inner: st.lists(inner, max_size=3)
+                       | st.dictionaries(st.text() | _WORDS, inner, max_size=3), max_leaves=12)
+
+
+@settings(max_examples=500, deadline=None)
+@given(st.dictionaries(st.text() | _WORDS, _VALUES, min_size=1, max_size=4))
+def test_front_matter_is_written_exactly_as_pyyaml_writes_it(meta: dict) -> None:
+    from kb.pages import frontmatter
+
+    assert dump(meta) == frontmatter._yaml_dump(meta)
+
+
 # ---------------------------------------------------------------- exports
 def test_exports_load_as_flat_tables(out: Path) -> None:
     data = out / "data"
