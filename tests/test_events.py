@@ -208,3 +208,11 @@ def test_the_day_a_happening_ends_is_its_end_date_not_another_event(tmp_path):
                            "May 12 in the Gulf of Genoa.", published="2024-05-08")
     [ev] = by_kind(ex, "exercise")
     assert (ev.date, ev.end_date, ev.place) == ("2024-05-06", "2024-05-12", "Ligurian Sea")
+
+
+def test_a_rank_alone_does_not_bring_its_holder_into_another_event(tmp_path):
+    ex = extract(tmp_path, "Rear Admiral Anne Moreau of the French Navy called on the fleet commander on Monday. "
+                           "On Wednesday, Vice Admiral Sunil Rao held talks with the commander of the Japanese "
+                           "squadron, Rear Admiral Kenji Sato, in Kochi.")
+    [talks] = [e for e in by_kind(ex, "meeting") if e.date == "2024-05-08"]
+    assert names(ex, talks) == ["Kenji Sato", "Sunil Rao"]

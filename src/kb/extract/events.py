@@ -17,7 +17,7 @@ import re
 from dataclasses import dataclass, field
 
 from ..dates import DateMention, find_dates, parse_iso
-from ..lexicon import countries, event_kinds, places
+from ..lexicon import countries, event_kinds, places, titles
 from ..model import Event, Evidence
 from ..pubdate import parse_dateline
 from .agreements import ArticleAgreements
@@ -372,6 +372,9 @@ def _mentions(sent: Sentence, s_index: int, people: ArticlePeople) -> list[tuple
             title = role.title.split(",")[0]
             if len(title.split()) < 2 or title.lower() in {"prime minister", "defence minister"}:
                 continue  # two words at least, and not an office every country has
+            rank = titles().rank_of(title.split())
+            if rank and rank[1] == len(title.split()):
+                continue  # a rank ("Rear Admiral") is held by many, and names no one
             for m in re.finditer(rf"\b{re.escape(title)}\b", sent.text, re.IGNORECASE):
                 if not any(a <= m.start() < b + 40 for a, b in taken):
                     out.append((m.start(), p.id))
