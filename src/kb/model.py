@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Any, TypeVar
 
 T = TypeVar("T")
@@ -152,8 +153,13 @@ def to_dict(obj: Any) -> Any:
     return dataclasses.asdict(obj)
 
 
+@cache
+def _field_names(cls: type) -> tuple[str, ...]:
+    return tuple(f.name for f in dataclasses.fields(cls))
+
+
 def _build(cls: type[T], data: dict[str, Any]) -> T:
-    return cls(**{f.name: data[f.name] for f in dataclasses.fields(cls) if f.name in data})  # type: ignore[arg-type]
+    return cls(**{name: data[name] for name in _field_names(cls) if name in data})  # type: ignore[arg-type]
 
 
 def extraction_from_dict(data: dict[str, Any]) -> Extraction:
