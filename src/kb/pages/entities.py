@@ -166,7 +166,9 @@ def event_page(site: Site, e: Event) -> str:
              ("Place", inline(e.place) if e.place else "unknown")]
     if countries:
         facts.append(("Countries", ", ".join(inline(c) for c in countries)))
-    body = [f"# {inline(e.title)}", _facts(facts)]
+    # The facts stay out of the search index: the title names the place and people, the
+    # tags the kind and countries, and a large site has thousands of event pages.
+    body = [f"# {inline(e.title)}", f'<div class="kb-facts" data-search-exclude markdown>\n\n{_facts(facts)}\n\n</div>']
     why = [text for text, applies in (("mentioned as background", e.background),
                                       ("not India–Italy relations", not e.bilateral)) if applies]
     if why:
