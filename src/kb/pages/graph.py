@@ -51,10 +51,10 @@ def svg(site: Site, pairs: Counter[tuple[str, str]]) -> str:
     if not keep:
         return ""
 
-    def group(pid: str) -> tuple[int, str, str]:
+    def group(pid: str) -> tuple[int, str, str, str]:
         country = site.people[pid].country or ""
         rank = MAIN_COUNTRIES.index(country) if country in MAIN_COUNTRIES else len(MAIN_COUNTRIES)
-        return rank, country, site.people[pid].name.lower()
+        return rank, country, site.people[pid].name.lower(), pid  # the id orders two people of one name
 
     nodes = sorted(keep, key=group)
     # Labels run outwards along their node's radius, so neighbours never print over
