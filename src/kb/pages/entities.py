@@ -87,8 +87,9 @@ def _evidence_block(site: Site, evidence: list[Evidence], here: str, owner: tupl
 
 
 def _mentioned_on(site: Site, kind: str, ident: str, here: str) -> str:
+    # The id last: pages of one title (a series of talks) keep one order from build to build.
     refs = sorted(site.backlinks.get((kind, ident), ()),
-                  key=lambda r: (list(FOLDERS).index(r[0]), site.title(*r).lower()))
+                  key=lambda r: (list(FOLDERS).index(r[0]), site.title(*r).lower(), r[1]))
     items = [f"{SINGULAR[k]}: {site.link(k, i, here)}" for k, i in refs]
     return _section("Mentioned on", bullets(items, "No other page links here."))
 
