@@ -132,3 +132,18 @@ def test_the_body_after_an_appositive_office_and_a_second_comma_is_the_employer(
     assert got["Vivek Nair"][1] == ["Deputy Director General, National Hydrographic Office"]
     got = people("The MoU was signed by Mr Anil Rao, Director, Mr Paolo Neri, Chairman.")
     assert got["Anil Rao"][1] == ["Director"]
+
+
+def test_lower_case_office_after_or_before_the_name_is_the_role():
+    got = people("Captain Paolo Serra, commanding officer of ITS Luigi di Savoia, met Ravi Anand, "
+                 "the Indian naval attache in Rome. The Italian defence attache in New Delhi, "
+                 "Colonel Anna Verdi, attended.", home="India")
+    assert got["Paolo Serra"][1] == ["Commanding Officer of ITS Luigi di Savoia"]
+    assert got["Ravi Anand"][:2] == ("India", ["Naval Attache in Rome"])
+    assert got["Anna Verdi"][:2] == ("Italy", ["Defence Attache in New Delhi"])
+
+
+def test_service_after_the_name_gives_the_country_and_the_office_follows():
+    got = people("Rear Admiral Jeanne Marceau of the French Navy, commander of the French forces "
+                 "in the Pacific Ocean, called on the admiral.", home="India")
+    assert got["Jeanne Marceau"][:2] == ("France", ["Commander of the French forces in the Pacific Ocean"])

@@ -97,6 +97,28 @@ def _place_word(tok: Token) -> bool:
     return bool(_country_word(tok)) or tok.bare.lower() in countries().place_country
 
 
+def _known_place(words: list[Token]) -> bool:
+    phrase = " ".join(w.bare for w in words).lower()
+    return phrase in countries().place_country or bool(countries().by_word.get(phrase))
+
+
+def _place_end(tokens: list[Token], k: int) -> int:
+    """The end of a known place or country of one to four words starting at token k ("New Delhi"); k if none."""
+    for n in (4, 3, 2, 1):
+        if k + n <= len(tokens) and all(t.capitalised for t in tokens[k:k + n]) and _known_place(tokens[k:k + n]):
+            return k + n
+    return k
+
+
+def _place_start(tokens: list[Token], k: int) -> int:
+    """The start of a known place or country of one to four words ending at token k; k + 1 if none."""
+    for n in (4, 3, 2, 1):
+        if k - n + 1 >= 0 and all(t.capitalised for t in tokens[k - n + 1:k + 1]) \
+                and _known_place(tokens[k - n + 1:k + 1]):
+            return k - n + 1
+    return k + 1
+
+
 # ---------------------------------------------------------------- name runs
 def _name_runs(tokens: list[Token]) -> list[tuple[int, int]]:
     """Token spans [i, j) that may be a person's name."""
@@ -186,6 +208,12 @@ def _scan_left(tokens: list[Token], i: int, sentence: str) -> list[Token]:
                 break
         elif word in {"and", "&"} and _parse_rank_only(out):
             break  # "... (Intelligence) and Brigadier X": the rank is X's, what stands before is another's
+        elif (start := _place_start(tokens, k)) <= k and start > 0 \
+                and tokens[start - 1].bare.lower() in {"in", "to", "at"}:
+            # "the Italian defence attache in New Delhi, Brigadier ...": the whole place, then its preposition
+            out.extend(reversed(tokens[start - 1:k + 1]))
+            k = start - 2
+            continue
         elif _is_title_token(tok) or word in t.fillers and word not in {"in", "at", "to", "on"}:
             pass
         elif word in {"in", "to"} and out and _place_word(out[-1]):
@@ -237,6 +265,12 @@ def _scan_right(tokens: list[Token], j: int) -> list[Token]:
             pass
         elif word in {"in", "to"} and k + 1 < len(tokens) and _country_word(tokens[k + 1]):
             pass
+        elif word in {"in", "at"} and any(o.bare.lower() in t.office_heads for o in out) \
+                and (end := _venue_end(tokens, k + 1)) > k + 1:
+            # "the defence attache in New Delhi", "commander of the French forces in the Indian Ocean"
+            out.extend(tokens[k:end])
+            k = end
+            continue
         elif tok.text != tok.bare and tok.capitalised:
             pass  # "Italian Navy's"
         else:
@@ -248,8 +282,8 @@ def _scan_right(tokens: list[Token], j: int) -> list[Token]:
     if ends_with_of:
         # "Chief Executive Officer of Leonardo", "Head of the Plans and Policy Department": the body closes the title.
         def joins(n: int) -> bool:
-            return tokens[n].bare.lower() in {"and", "of", "the", "&"} and n + 1 < len(tokens) \
-                and tokens[n + 1].capitalised
+            return (tokens[n].bare.lower() in {"and", "of", "the", "&"} or tokens[n].text in particles()) \
+                and n + 1 < len(tokens) and tokens[n + 1].capitalised and not _starts_person(tokens, n + 1)
 
         while k < len(tokens) and len(out) < 20 and (tokens[k].capitalised or joins(k)):
             out.append(tokens[k])
@@ -259,6 +293,36 @@ def _scan_right(tokens: list[Token], j: int) -> list[Token]:
     if not any(tok.bare.lower() in t.office_heads for tok in out):
         return []
     return out
+
+
+def _service_end(tokens: list[Token], j: int) -> int:
+    """After a name, "of the French Navy" up to a comma: the end of that phrase, or j if there is none."""
+    if j >= len(tokens) or tokens[j].bare.lower() != "of":
+        return j
+    k = j + 1
+    if k < len(tokens) and tokens[k].bare.lower() == "the":
+        k += 1
+    end = k
+    while end < len(tokens) and tokens[end].capitalised and tokens[end].text == tokens[end].bare:
+        end += 1
+    if end > k and end < len(tokens) and tokens[end].text == "," and tokens[end - 1].bare.lower() in _BODY_HEADS:
+        return end
+    return j
+
+
+def _venue_end(tokens: list[Token], k: int) -> int:
+    """The end of the place after "in"/"at" that closes an office: a known place, or a capitalised run
+    ("the Indian Ocean") that the clause ends with; k if there is none."""
+    first = k + 1 if k < len(tokens) and tokens[k].bare.lower() == "the" else k
+    end = _place_end(tokens, first)
+    if end > first:
+        return end
+    while end < len(tokens) and tokens[end].capitalised and tokens[end].text == tokens[end].bare \
+            and not _starts_person(tokens, end):
+        end += 1
+    if end > first and (end == len(tokens) or tokens[end].text in {",", ";", ".", ")", ":"}):
+        return end
+    return k
 
 
 # Last words of a body's name: "Italian Navy Hydrographic Institute", "Armed Forces Medical Services".
@@ -386,10 +450,23 @@ _SMALL = {"of", "for", "and", "the", "in", "to", "at", "on", "&"}
 
 
 def _title_case(office: str) -> str:
-    """Offices written in lower case ("prime minister") get capitals; others stay as written."""
-    if any(c.isupper() for c in office):
-        return office
-    return " ".join(w if w in _SMALL else w[:1].upper() + w[1:] for w in office.split(" "))
+    """Offices written in lower case ("prime minister", "chief of staff of the Italian Navy") get capitals
+    up to the body or place they hold office in; the rest stays as written."""
+    t = titles()
+    words = office.split(" ")
+    if not any(c.isupper() for c in office):
+        return " ".join(w if w in _SMALL else w[:1].upper() + w[1:] for w in words)
+    out = []
+    for n, w in enumerate(words):
+        low = w.lower()
+        if w.islower() and low not in _SMALL and (low in t.office_heads or low in t.office_words):
+            out.append(w[:1].upper() + w[1:])
+        elif w in _SMALL:
+            out.append(w)
+        else:
+            out.extend(words[n:])
+            break
+    return " ".join(out)
 
 
 # ---------------------------------------------------------------- country by office
@@ -427,10 +504,17 @@ def find_people(sentences: list[Sentence], home: str | None = None,
                 continue
             left = list(reversed(_scan_left(tokens, i, sent.text)))
             right = _scan_right(tokens, j)
+            service = None
+            if not right and (after := _service_end(tokens, j)) > j:
+                # "Rear Admiral X of the French Navy, commander of ...": the service, then the office
+                service = tokens[j:after]
+                right = _scan_right(tokens, after)
             lp = _parse_title(left, sent.text) if left else TitleParts()
             rp = _parse_title(right, sent.text, left=False) if right else TitleParts()
-            if right and not rp.org:
+            if right and not rp.org and not service:
                 rp.org = _employer_after(tokens, j + 1 + len(right), sent.text, orgs)
+            if service:
+                rp.country = next((c for w in service if (c := _country_word(w))), None) or rp.country
             name = sent.text[tokens[i].start:tokens[j - 1].start + len(tokens[j - 1].bare)]
             m = Mention(s_index, tokens[i].start, tokens[j - 1].end, name)
             m.office = lp.office or rp.office
