@@ -147,3 +147,17 @@ def test_service_after_the_name_gives_the_country_and_the_office_follows():
     got = people("Rear Admiral Jeanne Marceau of the French Navy, commander of the French forces "
                  "in the Pacific Ocean, called on the admiral.", home="India")
     assert got["Jeanne Marceau"][:2] == ("France", ["Commander of the French forces in the Pacific Ocean"])
+
+
+def test_a_visit_named_after_another_person_says_nothing_of_the_subject():
+    got = people("Vice Admiral Ravi Menon held talks with the commander of the Japanese task group, "
+                 "Rear Admiral Kenji Sato, on a possible Japanese submarine visit to Kochi.", home="India")
+    assert got["Ravi Menon"][0] == "India"
+    assert got["Kenji Sato"][0] == "Japan"
+
+
+def test_its_commanding_officer_is_the_officer_of_the_ship_named_before():
+    got = people("The Italian Navy has sent the patrol vessel ITS Luigi di Savoia. On Tuesday, its commanding "
+                 "officer, Captain Marco Verdi, called on Vice Admiral Ravi Menon.", home="India")
+    assert got["Marco Verdi"][:2] == ("Italy", ["Commanding Officer of ITS Luigi di Savoia"])
+    assert got["Ravi Menon"][0] == "India"

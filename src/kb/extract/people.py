@@ -310,6 +310,40 @@ def _service_end(tokens: list[Token], j: int) -> int:
     return j
 
 
+_SHIP_OFFICES = {"commanding officer", "captain", "commander", "executive officer", "master"}
+
+
+def _owner_is_ship(tokens: list[Token], phrase: list[Token]) -> bool:
+    """ "its commanding officer": an office of a thing named before, which for these offices is a ship."""
+    first = next(n for n, t in enumerate(tokens) if t.start == phrase[0].start)
+    office = " ".join(t.bare.lower() for t in phrase if t.bare.lower() in titles().office_heads
+                      or t.bare.lower() in titles().office_words)
+    return first > 0 and tokens[first - 1].text.lower() == "its" and any(o in office for o in _SHIP_OFFICES)
+
+
+def _last_ship(sentences: list[Sentence], s_index: int, before: int) -> str | None:
+    """The last ship named before offset `before` of sentence `s_index`, in it or the sentence before."""
+    prefixes = set(name_lexicon()["ship_prefixes"])
+    for n in (s_index, s_index - 1):
+        if n < 0:
+            continue
+        text = sentences[n].text[:before] if n == s_index else sentences[n].text
+        tokens = tokenize(text)
+        found = None
+        for k, tok in enumerate(tokens):
+            if tok.text not in prefixes:
+                continue
+            end = k + 1
+            while end < len(tokens) and (tokens[end].capitalised or (
+                    tokens[end].text in particles() and end + 1 < len(tokens) and tokens[end + 1].capitalised)):
+                end += 1
+            if end > k + 1:
+                found = text[tok.start:tokens[end - 1].start + len(tokens[end - 1].bare)]
+        if found:
+            return found
+    return None
+
+
 def _venue_end(tokens: list[Token], k: int) -> int:
     """The end of the place after "in"/"at" that closes an office: a known place, or a capitalised run
     ("the Indian Ocean") that the clause ends with; k if there is none."""
@@ -510,6 +544,12 @@ def find_people(sentences: list[Sentence], home: str | None = None,
                 service = tokens[j:after]
                 right = _scan_right(tokens, after)
             lp = _parse_title(left, sent.text) if left else TitleParts()
+            if lp.office and not lp.org and _owner_is_ship(tokens, left):
+                # "its commanding officer, Captain X", after a sentence about a ship: the ship's officer
+                ship = _last_ship(sentences, s_index, left[0].start)
+                if ship:
+                    lp.office = f"{lp.office} of {ship}"
+                    lp.country = lp.country or name_lexicon()["ship_prefix_country"].get(ship.split()[0])
             rp = _parse_title(right, sent.text, left=False) if right else TitleParts()
             if right and not rp.org and not service:
                 rp.org = _employer_after(tokens, j + 1 + len(right), sent.text, orgs)
@@ -686,6 +726,8 @@ def _infer_countries(mentions: list[Mention], info: list[dict], sentences: list[
             for v in _VISITING.finditer(sent.text):
                 if v.start() < subject.end:
                     continue
+                if any(subject.end <= m.start < v.start() for m in here if m.person != subject.person):
+                    break  # "X held talks with Y on ... a visit to Z": the visit is not X's
                 place = v.group(1)
                 visited = countries().country_of(place) or countries().place_country.get(place.lower())
                 side = _OTHER.get(visited or "")
