@@ -14,11 +14,15 @@ from __future__ import annotations
 import datetime as dt
 from collections import Counter, defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .dates import parse_iso
 from .ids import slug, unique
 from .model import Agreement, Event, Extraction, KnowledgeBase, Organisation, Person
 from .names import is_full_name, name_key, name_tokens, particles, same_name, short_form_of, surname_key
+
+# First and last day of a date, parsed once: each date is compared with many others.
+_span = lru_cache(maxsize=2**16)(parse_iso)
 
 _STOP = {"of", "on", "in", "the", "for", "and", "between", "to", "a", "an", "india", "italy", "indian", "italian",
          "italy-india", "india-italy"}
@@ -163,7 +167,7 @@ def _title_words(title: str) -> set[str]:
 def _dates_agree(a: str | None, b: str | None, slack: int) -> bool:
     if not a or not b:
         return True
-    sa, sb = parse_iso(a), parse_iso(b)
+    sa, sb = _span(a), _span(b)
     if not sa or not sb:
         return a == b
     d = dt.timedelta(days=slack)
@@ -314,7 +318,7 @@ class _EventBuckets:
 
     @staticmethod
     def _keys(kind: str, date: str | None, slack: int) -> set[tuple[str, str]]:
-        span = parse_iso(date) if date else None
+        span = _span(date) if date else None
         if span is None:
             return set()
         start, end = span[0] - dt.timedelta(days=slack), span[1] + dt.timedelta(days=slack)
