@@ -161,3 +161,13 @@ def test_its_commanding_officer_is_the_officer_of_the_ship_named_before():
                  "officer, Captain Marco Verdi, called on Vice Admiral Ravi Menon.", home="India")
     assert got["Marco Verdi"][:2] == ("Italy", ["Commanding Officer of ITS Luigi di Savoia"])
     assert got["Ravi Menon"][0] == "India"
+
+
+def test_other_nationalities_come_from_the_service_the_country_or_the_ship():
+    got = people("Colonel Omar Haddad of the Egyptian Army attended, with Minister Anna Berg of Sweden. "
+                 "Commodore Li Wen, commander of the Chinese escort group, and Captain Paul Hart, "
+                 "commanding officer of HMS Kent, were there.", home="Italy")
+    assert got["Omar Haddad"][0] == "Egypt"
+    assert got["Anna Berg"][0] == "Sweden"
+    assert got["Li Wen"][:2] == ("China", ["Commander of the Chinese escort group"])
+    assert got["Paul Hart"][0] == "United Kingdom"

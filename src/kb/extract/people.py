@@ -238,6 +238,11 @@ def _scan_left(tokens: list[Token], i: int, sentence: str) -> list[Token]:
     return out
 
 
+# Words that open a clause, not a noun phrase.
+_CLAUSE_WORDS = {"and", "or", "but", "who", "which", "that", "said", "says", "told", "was", "is", "were", "are",
+                 "has", "had", "have", "will", "would", "met", "led", "when", "while", "as", "after", "before"}
+
+
 def _scan_right(tokens: list[Token], j: int) -> list[Token]:
     """An appositive title after ", ": "Sanjeev Kumar, Defence Production Secretary"."""
     t = titles()
@@ -277,6 +282,16 @@ def _scan_right(tokens: list[Token], j: int) -> list[Token]:
             break
         out.append(tok)
         k += 1
+    if k < len(tokens) and tokens[k].text.islower() and any(w.bare.lower() == "of" for w in out) \
+            and out[0].bare.lower() in t.office_heads:
+        # "X, commander of the Chinese escort group, ...": the body in lower case, up to the closing comma
+        end = k
+        while end < len(tokens) and end - k < 4 and tokens[end].text.isalpha() and tokens[end].text.islower() \
+                and tokens[end].text not in _CLAUSE_WORDS:
+            end += 1
+        if end > k and end < len(tokens) and tokens[end].text == ",":
+            out.extend(tokens[k:end])
+            k = end
     tail = [w.bare.lower() for w in out[-2:]]
     ends_with_of = bool(out) and (tail[-1] == "of" or tail == ["of", "the"])
     if ends_with_of:
@@ -305,12 +320,18 @@ def _service_end(tokens: list[Token], j: int) -> int:
     end = k
     while end < len(tokens) and tokens[end].capitalised and tokens[end].text == tokens[end].bare:
         end += 1
-    if end > k and end < len(tokens) and tokens[end].text == "," and tokens[end - 1].bare.lower() in _BODY_HEADS:
+    if end > k and (tokens[end - 1].bare.lower() in _BODY_HEADS or _known_place(tokens[k:end])):
         return end
     return j
 
 
 _SHIP_OFFICES = {"commanding officer", "captain", "commander", "executive officer", "master"}
+
+
+def _ship_country(office: str | None) -> str | None:
+    """ "Commanding Officer of HMS Kent": the navy of the ship named in the office."""
+    owners = name_lexicon()["ship_prefix_country"]
+    return next((owners[w] for w in (office or "").split() if w in owners), None)
 
 
 def _owner_is_ship(tokens: list[Token], phrase: list[Token]) -> bool:
@@ -540,7 +561,8 @@ def find_people(sentences: list[Sentence], home: str | None = None,
             right = _scan_right(tokens, j)
             service = None
             if not right and (after := _service_end(tokens, j)) > j:
-                # "Rear Admiral X of the French Navy, commander of ...": the service, then the office
+                # "Rear Admiral X of the French Navy, commander of ...", "Minister X of Sweden":
+                # the service or country, then perhaps the office
                 service = tokens[j:after]
                 right = _scan_right(tokens, after)
             lp = _parse_title(left, sent.text) if left else TitleParts()
@@ -561,7 +583,7 @@ def find_people(sentences: list[Sentence], home: str | None = None,
             m.rank = lp.rank or rp.rank
             m.honorific = lp.honorific
             m.org = lp.org or rp.org
-            m.country = lp.country or rp.country
+            m.country = lp.country or rp.country or _ship_country(m.office)
             m.titled = bool(m.office or m.rank or m.honorific or lp.counterpart)
             if lp.counterpart and not m.office:
                 m.office = "counterpart"  # filled in from the other side below
