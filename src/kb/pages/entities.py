@@ -86,6 +86,13 @@ def _evidence_block(site: Site, evidence: list[Evidence], here: str, owner: tupl
                          for e in evidence)
 
 
+def _evidence_section(site: Site, evidence: list[Evidence], here: str, owner: tuple[str, str]) -> str:
+    """The quotes, right under the facts, in the page's first search entry: an HTML heading
+    without an id does not start an entry of its own (one per page instead of two keeps a
+    large site's search quick to load)."""
+    return f'<h2 class="kb-evidence">Evidence</h2>\n\n{_evidence_block(site, evidence, here, owner)}'
+
+
 def _mentioned_on(site: Site, kind: str, ident: str, here: str) -> str:
     # The id last: pages of one title (a series of talks) keep one order from build to build.
     refs = sorted(site.backlinks.get((kind, ident), ()),
@@ -169,7 +176,8 @@ def event_page(site: Site, e: Event) -> str:
         facts.append(("Countries", ", ".join(inline(c) for c in countries)))
     # The facts stay out of the search index: the title names the place and people, the
     # tags the kind and countries, and a large site has thousands of event pages.
-    body = [f"# {inline(e.title)}", f'<div class="kb-facts" data-search-exclude markdown>\n\n{_facts(facts)}\n\n</div>']
+    body = [f"# {inline(e.title)}", f'<div class="kb-facts" data-search-exclude markdown>\n\n{_facts(facts)}\n\n</div>',
+            _evidence_section(site, e.evidence, here, ("event", e.id))]
     why = [text for text, applies in (("mentioned as background", e.background),
                                       ("not India–Italy relations", not e.bilateral)) if applies]
     if why:
@@ -179,7 +187,6 @@ def event_page(site: Site, e: Event) -> str:
         _section("Participants", _links(site, "person", e.participants, here)),
         _section("Organisations", _links(site, "organisation", e.organisations, here)),
         _section("Agreements", _links(site, "agreement", e.agreements, here)),
-        _section("Evidence", _evidence_block(site, e.evidence, here, ("event", e.id)), searchable=True),
         _sources(site, e.sources, here),
         _mentioned_on(site, "event", e.id, here),
     ]
@@ -201,9 +208,9 @@ def agreement_page(site: Site, a: Agreement) -> str:
     body = [
         f"# {inline(a.title)}",
         _facts(facts),
+        _evidence_section(site, a.evidence, here, ("agreement", a.id)),
         _section("Signatories", _links(site, "person", a.signatories, here)),
         _section("Events", bullets(_event_line(site, e, here) for e in site.newest_first("event", a.events))),
-        _section("Evidence", _evidence_block(site, a.evidence, here, ("agreement", a.id)), searchable=True),
         _sources(site, a.sources, here),
         _mentioned_on(site, "agreement", a.id, here),
     ]
