@@ -11,6 +11,11 @@ It stays cheap and cannot loop under `mkdocs serve`:
   its own writes trigger finds the fingerprint unchanged and stops there.
 
 Set KB_SKIP_BUILD=1 to use the pages as they are (CI runs `kb build` itself).
+
+It also gives each generated entity page one entry in the search index instead of
+one per indexed section (a person's role history, an event's evidence): the
+browser builds the index each time a page opens, and on a large site its cost
+grows with the number of entries more than with their words. See on_post_build.
 """
 
 from __future__ import annotations
@@ -23,8 +28,13 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
+from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.kb")
+# Front-matter `type`s of the pages `kb build` writes one per entity (docs/SCHEMA.md).
+ENTITY_TYPES = frozenset({"person", "event", "agreement", "organisation", "source"})
+# URLs of the entity pages of the current build, gathered as pages are rendered.
+_entity_pages: set[str] = set()
 STAMP = Path(".kb-cache") / "mkdocs-hook.json"
 SKIP_ENV = "KB_SKIP_BUILD"
 
@@ -116,3 +126,37 @@ def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:
     for path in _curation_files(_root(config)):
         server.watch(str(path))
     return server
+
+
+def on_page_context(context: Any, page: Any, **_: Any) -> Any:
+    if (page.meta or {}).get("type") in ENTITY_TYPES:
+        _entity_pages.add(page.url)
+    return context
+
+
+def one_entry_per_page(entries: list[dict[str, Any]], pages: set[str]) -> list[dict[str, Any]]:
+    """Search entries with the sections of each page in `pages` folded into the page's own entry.
+
+    Material indexes every headed section of a page as an entry of its own. The words
+    stay searchable and a result leads to the page rather than to one of its sections.
+    """
+    out: list[dict[str, Any]] = []
+    heads: dict[str, dict[str, Any]] = {}
+    for entry in entries:
+        path, _, anchor = str(entry.get("location", "")).partition("#")
+        head = heads.get(path)
+        if anchor and head is not None and path in pages:
+            head["text"] = " ".join(t for t in (head.get("text", ""), entry.get("text", "")) if t)
+            continue
+        if not anchor:
+            heads[path] = entry
+        out.append(entry)
+    return out
+
+
+@event_priority(100)  # before the search plugin writes the index in its own on_post_build
+def on_post_build(config: Any, **_: Any) -> None:
+    for plugin in config.plugins.values():
+        index = getattr(plugin, "search_index", None)
+        if isinstance(getattr(index, "entries", None), list):
+            index.entries = one_entry_per_page(index.entries, _entity_pages)
