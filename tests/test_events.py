@@ -216,3 +216,12 @@ def test_a_rank_alone_does_not_bring_its_holder_into_another_event(tmp_path):
                            "squadron, Rear Admiral Kenji Sato, in Kochi.")
     [talks] = [e for e in by_kind(ex, "meeting") if e.date == "2024-05-08"]
     assert names(ex, talks) == ["Kenji Sato", "Sunil Rao"]
+
+
+def test_a_sea_in_an_office_or_a_topic_is_not_the_venue(tmp_path):
+    ex = extract(tmp_path, "On Tuesday, Vice Admiral Ravi Menon met Rear Admiral Marco Verdi, commander of the "
+                           "Red Sea task force, in Kochi.\n\nOn Wednesday in Mumbai, Captain Luca Neri called on "
+                           "Admiral Menon, and the two discussed the safety of shipping in the Arabian Sea.")
+    places = {tuple(names(ex, e)): e.place for e in by_kind(ex, "meeting")}
+    assert places[("Marco Verdi", "Ravi Menon")] == "Kochi"
+    assert places[("Luca Neri", "Ravi Menon")] == "Mumbai"

@@ -134,14 +134,42 @@ def _place(text: str, trig: _Trigger | None) -> str | None:
     return _places_in(text, trig)
 
 
+def _blank(text: str, spans: list[tuple[int, int]]) -> str:
+    for a, b in spans:
+        text = text[:a] + " " * (b - a) + text[b:]
+    return text
+
+
+def _office_spans(text: str) -> list[tuple[int, int]]:
+    """Offices in apposition to a name: "X, commander of the Red Sea task force, met ...",
+    "the commander of the French forces in the Indian Ocean, Rear Admiral X": their places are posts, not venues."""
+    heads = "|".join(sorted((re.escape(h) for h in titles().office_heads), key=len, reverse=True))
+    spans = []
+    for m in re.finditer(rf"(?:^|,\s|\b(?:the|its|his|her|their)\s)(?:[\w'’-]+\s){{0,3}}?(?:{heads})\s+(?:of|in|at)\s"
+                         r"[^,;.()]*(?=,)", text, re.IGNORECASE):
+        after = text[m.end() + 1:].lstrip()
+        if m.group().startswith(",") or after[:1].isupper():
+            spans.append(m.span())
+    return spans
+
+
+# What was talked about: "discussed the safety of shipping in the Red Sea", "the situation in the Indo-Pacific".
+_TOPIC = re.compile(r"\b(?:discuss(?:ed|es|ing)?|review(?:ed|s|ing)?|exchanged views on|talks on|discussions on|"
+                    r"situation in|security (?:of|in)|safety of|stability in|developments in|presence in|"
+                    r"focus(?:s?ed)? on)\b[^;]*", re.IGNORECASE)
+
+
 def _places_in(text: str, trig: _Trigger | None) -> str | None:
     c = countries()
     lex = places()
     found: list[tuple[int, str]] = []
+    # Seas and regions in what was talked about or in an office are a topic or a post; a city there
+    # ("the defence attache in New Delhi, who called on ...") may still be the venue.
+    seas_text = _blank(text, [m.span() for m in _TOPIC.finditer(text)] + _office_spans(text))
     for sea in lex["seas"]:
-        for m in re.finditer(rf"\b{re.escape(sea)}\b", text, re.IGNORECASE):
+        for m in re.finditer(rf"\b{re.escape(sea)}\b", seas_text, re.IGNORECASE):
             found.append((m.start(), sea))
-    for m in re.finditer(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(Sea|Ocean|Gulf|Bay|coast|Coast)\b", text):
+    for m in re.finditer(r"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+(Sea|Ocean|Gulf|Bay|coast|Coast)\b", seas_text):
         found.append((m.start(), f"{m.group(1)} {m.group(2)}"))
     # "the Leonardo plant at Vergiate": a facility names its place even when no list knows it.
     for m in re.finditer(r"\b(?:plant|factory|facility|facilities|base|air base|airbase|shipyard|yard|dockyard|"
