@@ -171,3 +171,11 @@ def test_other_nationalities_come_from_the_service_the_country_or_the_ship():
     assert got["Anna Berg"][0] == "Sweden"
     assert got["Li Wen"][:2] == ("China", ["Commander of the Chinese escort group"])
     assert got["Paul Hart"][0] == "United Kingdom"
+
+
+def test_commanded_by_names_the_commanding_officer_of_the_ship_told_before():
+    got = people("Indian Navy frigate INS Tabar and Italian destroyer ITS Caio Duilio began the drill. "
+                 "The Indian ship, commanded by Captain Ravi Rao, arrived on Monday. "
+                 "The Duilio, commanded by Commander Marco Verdi, left.", home="India")
+    assert got["Ravi Rao"][:2] == ("India", ["Commanding Officer of INS Tabar"])
+    assert got["Marco Verdi"][:2] == ("Italy", ["Commanding Officer of ITS Caio Duilio"])

@@ -334,6 +334,32 @@ def _ship_country(office: str | None) -> str | None:
     return next((owners[w] for w in (office or "").split() if w in owners), None)
 
 
+_VESSELS = {"ship", "vessel", "frigate", "destroyer", "corvette", "submarine", "carrier", "warship", "cruiser",
+            "tanker", "patrol"}
+
+
+def _commanded_ship(sentences: list[Sentence], s_index: int, tokens: list[Token], left: list[Token]) -> str | None:
+    """The ship before ", commanded by <rank> X": named there, or "The Indian ship" / "The Margottini"
+    for a ship named earlier in the article."""
+    first = next(n for n, t in enumerate(tokens) if t.start == left[0].start)
+    if first < 3 or [t.bare.lower() for t in tokens[first - 2:first]] != ["commanded", "by"]:
+        return None
+    k = first - 3 if tokens[first - 3].text == "," else first - 2
+    phrase = tokens[max(0, k - 4):k]
+    owners = name_lexicon()["ship_prefix_country"]
+    ships = [ship for n in range(s_index) for ship in _ships_in(sentences[n].text)]
+    here = _last_ship(sentences, s_index, tokens[k].start if k < len(tokens) else len(sentences[s_index].text))
+    if here and here.split()[0] in [t.text for t in phrase]:
+        return here
+    words = {t.bare for t in phrase}
+    country = next((c for t in phrase if (c := _country_word(t))), None)
+    for ship in reversed(ships):
+        if words & set(ship.split()[1:]) or (country and any(t.bare.lower() in _VESSELS for t in phrase)
+                                             and owners.get(ship.split()[0]) == country):
+            return ship
+    return None
+
+
 def _owner_is_ship(tokens: list[Token], phrase: list[Token]) -> bool:
     """ "its commanding officer": an office of a thing named before, which for these offices is a ship."""
     first = next(n for n, t in enumerate(tokens) if t.start == phrase[0].start)
@@ -342,26 +368,31 @@ def _owner_is_ship(tokens: list[Token], phrase: list[Token]) -> bool:
     return first > 0 and tokens[first - 1].text.lower() == "its" and any(o in office for o in _SHIP_OFFICES)
 
 
+def _ships_in(text: str) -> list[str]:
+    """Ships named in a text, in order: a prefix ("ITS") and the capitalised name after it."""
+    prefixes = set(name_lexicon()["ship_prefixes"])
+    tokens = tokenize(text)
+    found = []
+    for k, tok in enumerate(tokens):
+        if tok.text not in prefixes:
+            continue
+        end = k + 1
+        while end < len(tokens) and (tokens[end].capitalised or (
+                tokens[end].text in particles() and end + 1 < len(tokens) and tokens[end + 1].capitalised)):
+            end += 1
+        if end > k + 1:
+            found.append(text[tok.start:tokens[end - 1].start + len(tokens[end - 1].bare)])
+    return found
+
+
 def _last_ship(sentences: list[Sentence], s_index: int, before: int) -> str | None:
     """The last ship named before offset `before` of sentence `s_index`, in it or the sentence before."""
-    prefixes = set(name_lexicon()["ship_prefixes"])
     for n in (s_index, s_index - 1):
         if n < 0:
             continue
-        text = sentences[n].text[:before] if n == s_index else sentences[n].text
-        tokens = tokenize(text)
-        found = None
-        for k, tok in enumerate(tokens):
-            if tok.text not in prefixes:
-                continue
-            end = k + 1
-            while end < len(tokens) and (tokens[end].capitalised or (
-                    tokens[end].text in particles() and end + 1 < len(tokens) and tokens[end + 1].capitalised)):
-                end += 1
-            if end > k + 1:
-                found = text[tok.start:tokens[end - 1].start + len(tokens[end - 1].bare)]
+        found = _ships_in(sentences[n].text[:before] if n == s_index else sentences[n].text)
         if found:
-            return found
+            return found[-1]
     return None
 
 
@@ -566,6 +597,10 @@ def find_people(sentences: list[Sentence], home: str | None = None,
                 service = tokens[j:after]
                 right = _scan_right(tokens, after)
             lp = _parse_title(left, sent.text) if left else TitleParts()
+            if lp.rank and not lp.office and left and (ship := _commanded_ship(sentences, s_index, tokens, left)):
+                # "The Margottini, commanded by Commander X": X is the ship's commanding officer
+                lp.office = f"Commanding Officer of {ship}"
+                lp.country = lp.country or name_lexicon()["ship_prefix_country"].get(ship.split()[0])
             if lp.office and not lp.org and _owner_is_ship(tokens, left):
                 # "its commanding officer, Captain X", after a sentence about a ship: the ship's officer
                 ship = _last_ship(sentences, s_index, left[0].start)
