@@ -94,5 +94,5 @@ def _similar(a: str, b: str) -> bool:
     ga, gb = given_key(a), given_key(b)
     if difflib.SequenceMatcher(None, ga, gb).ratio() >= SIMILAR:
         return True
-    # Initials for given names ("M M Naravane") agree with the given name's first letter.
+    # Initials for given names ("A K Mehra") agree with the given name's first letter.
     return any(len(g) <= 3 and not re.search("[aeiouy]", g) for g in (ga, gb)) and ga[:1] == gb[:1]

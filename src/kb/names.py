@@ -68,7 +68,7 @@ def given_key(name: str) -> str:
 
 @lru_cache(maxsize=200_000)
 def initials_of(name: str) -> str:
-    """Initials of the given names: "Manoj Mukund Naravane", "M M Naravane", "MM Naravane" -> "mm"."""
+    """Initials of the given names: "Arun Kumar Mehra", "A K Mehra", "AK Mehra" -> "ak"."""
     words = [w for w in re.split(r"[\s.]+", ascii_fold(name)) if w]
     words = [w for w in words if w.lower() not in titles().honorifics and w.lower() not in particles()][:-1]
     return "".join(w.lower() if (len(w) == 1 or (w.isupper() and len(w) <= 3)) else w[0].lower() for w in words)
@@ -87,7 +87,7 @@ def same_name(a: str, b: str) -> bool:
     sa, sb = surname_key(a), surname_key(b)
     ga, gb = ta[0], tb[0]
     if ga == gb and ka != kb and len(ta) == len(tb):
-        # "Crosetto" / "Crisetto", "Valsecchi di Brenno" / "Valseschi di Brenno": a slip in a long
+        # "Marchetti" / "Marcheti", "Valsecchi di Brenno" / "Valseschi di Brenno": a slip in a long
         # surname with the same given name.
         rest_a, rest_b = " ".join(ta[1:]), " ".join(tb[1:])
         if min(len(rest_a), len(rest_b)) >= 5 and difflib.SequenceMatcher(None, rest_a, rest_b).ratio() >= 0.85:
@@ -98,12 +98,12 @@ def same_name(a: str, b: str) -> bool:
 
 
 def short_form_of(short: str, full: str) -> bool:
-    """ "Singh" is a short form of "Rajesh Kumar Singh"; "Perego" of "Matteo Perego di Cremnago". """
+    """ "Singh" is a short form of "Arun Kumar Singh"; "Conti" of "Marco Conti di Lauro". """
     s = name_key(short)
     toks = name_key(full).split()
     if not s or len(toks) < 2:
         return False
-    if " " in s:  # "Della Rocca" of "Fabrizio Della Rocca", "Perego di Cremnago"
+    if " " in s:  # "Della Rocca" of "Fabrizio Della Rocca", "Conti di Lauro"
         n = len(s.split())
         return n < len(toks) and any(" ".join(toks[i:i + n]) == s for i in range(1, len(toks) - n + 1))
     return s == surname_key(full) or s in [t for t in toks[1:] if t not in particles()]

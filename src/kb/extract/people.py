@@ -1,11 +1,11 @@
 """People of one article: names introduced by a title, rank, honorific or role.
 
-News style introduces a person with what they are: "Defence Minister Rajnath
-Singh", "Lt Gen Pietro Serino", "Sanjeev Kumar, Defence Production Secretary",
-"his Italian counterpart Guido Crosetto". A run of capitalised words that are
+News style introduces a person with what they are: "Defence Minister Arun
+Bhatia", "Lt Gen Marco Ferri", "Anil Rao, Defence Production Secretary",
+"his Italian counterpart Silvia Marchetti". A run of capitalised words that are
 not title, country or calendar words is a name candidate; it becomes a person
 when such a title stands next to it (or a verb of speech, for an untitled full
-name). Later short forms ("Gen Naravane", "Mr Singh", "Kwatra said") are
+name). Later short forms ("Gen Ferri", "Mr Bhatia", "Rao said") are
 resolved to the person of that article whose name they shorten, choosing by
 rank or office when two share a surname.
 """
@@ -675,7 +675,7 @@ def _resolve_mentions(mentions: list[Mention], sentences: list[Sentence], home: 
             d["ranks"].add(m.rank)
         if m.honorific:
             d["honorifics"].add(m.honorific.lower())
-    # Short forms: "Gen Naravane", "Ms Singh", "Kwatra".
+    # Short forms: "Gen Ferri", "Ms Singh", "Rao".
     for m in mentions:
         if m.person is not None:
             continue

@@ -51,7 +51,7 @@ def _is_abbreviation(before: str) -> bool:
     word = re.split(r"[\s(\"“]", before)[-1].lower().rstrip(".")
     if word in _ABBREVIATIONS:
         return True
-    # An initial ("M. M. Naravane", "K. S.") does not end a sentence.
+    # An initial ("A. K. Mehra", "K. S.") does not end a sentence.
     return bool(re.fullmatch(r"(?:[a-z]\.)*[a-z]", word))
 
 
@@ -89,7 +89,7 @@ def tokenize(sentence: str) -> list[Token]:
     tokens = []
     for m in _WORD.finditer(sentence):
         word, start = m.group(), m.start()
-        # "Crosetto," "Italy." — keep trailing periods only on abbreviations and initials.
+        # "Ferri," "Italy." — keep trailing periods only on abbreviations and initials.
         if word.endswith(".") and len(word) > 2 and not _is_abbreviation(word):
             word = word.rstrip(".")
         tokens.append(Token(word, start, start + len(word)))
