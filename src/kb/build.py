@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -13,6 +12,7 @@ from .model import Extraction, KnowledgeBase, Problem
 from .pages import WriteReport, write_pages
 from .pages.exports import export_files
 from .pages.site import Site
+from .pages.writer import atomic_write
 from .resolve import resolve
 
 
@@ -76,9 +76,7 @@ def export(seeds: Path, to: Path, curation: Path | None = None, *,
     written = []
     for name, text in export_files(Site(report.kb)):
         path = to / Path(name).name
-        tmp = path.with_name(f".{path.name}.tmp")
-        tmp.write_text(text, encoding="utf-8")
-        os.replace(tmp, path)
+        atomic_write(path, text.encode("utf-8"))
         written.append(path)
     return report, written
 

@@ -56,6 +56,12 @@ def _facts(rows: list[tuple[str, str]]) -> str:
     return "\n".join(f"- **{label}:** {value}" for label, value in rows)
 
 
+def _unsearched_facts(rows: list[tuple[str, str]]) -> str:
+    """The facts list, shown but kept out of the search index (the list holds no <div>,
+    which would end Material's exclusion early)."""
+    return f'<div class="kb-facts" data-search-exclude markdown>\n\n{_facts(rows)}\n\n</div>'
+
+
 def _section(title: str, body: str, searchable: bool = False) -> str:
     """A level-2 section. Link lists repeat other pages' titles, so only sections
     that help finding a page (roles, evidence) go into the search index: on a
@@ -176,7 +182,7 @@ def event_page(site: Site, e: Event) -> str:
         facts.append(("Countries", ", ".join(inline(c) for c in countries)))
     # The facts stay out of the search index: the title names the place and people, the
     # tags the kind and countries, and a large site has thousands of event pages.
-    body = [f"# {inline(e.title)}", f'<div class="kb-facts" data-search-exclude markdown>\n\n{_facts(facts)}\n\n</div>',
+    body = [f"# {inline(e.title)}", _unsearched_facts(facts),
             _evidence_section(site, e.evidence, here, ("event", e.id))]
     why = [text for text, applies in (("mentioned as background", e.background),
                                       ("not India–Italy relations", not e.bilateral)) if applies]
@@ -284,7 +290,7 @@ def source_page(site: Site, s: Source) -> str:
     body = [
         f"# {inline(s.title or s.file)}",
         # the title is what finds an article; its details need not be indexed
-        f'<div class="kb-facts" data-search-exclude markdown>\n\n{_facts(facts)}\n\n</div>',
+        _unsearched_facts(facts),
         _section("Warnings", bullets((inline(w) for w in s.warnings), "None.")),
         _section("Drawn from this article", "\n\n".join(lists) or "*Nothing extracted yet.*"),
         # Article bodies are bulky and repeat what the entity pages say; keep them

@@ -132,7 +132,8 @@ def _checked(rel: str) -> str:
     return str(p)
 
 
-def _atomic_write(path: Path, data: bytes) -> None:
+def atomic_write(path: Path, data: bytes) -> None:
+    """Replace the file whole: a reader never sees half of it."""
     tmp = path.with_name(f".{path.name}.tmp")
     tmp.write_bytes(data)
     os.replace(tmp, path)
@@ -176,7 +177,7 @@ def write_files(out: Path, files: Iterable[tuple[str, str | bytes]]) -> WriteRep
             _remove_stale(out, old, new, report)
             manifest = json.dumps({"generator": GENERATOR, "files": dict(sorted(new.items()))}, indent=0)
             if not _same(out / MANIFEST, manifest.encode()):
-                _atomic_write(out / MANIFEST, manifest.encode())
+                atomic_write(out / MANIFEST, manifest.encode())
         finally:
             shutil.rmtree(staging, ignore_errors=True)
     return report
