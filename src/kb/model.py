@@ -110,6 +110,9 @@ class Event:
     # (the date of the story the sentence continues), publication (only the
     # article's date was known), curated, or None when unknown.
     date_basis: str | None = None
+    # Whether it took place: happened, planned (announced, expected, scheduled), proposed,
+    # postponed or cancelled. Only what happened is on the timeline.
+    status: str = "happened"
     curated: bool = False
 
 

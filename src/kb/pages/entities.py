@@ -170,7 +170,8 @@ def event_page(site: Site, e: Event) -> str:
     countries = site.countries_of_event(e)
     meta: dict[str, Any] = {
         "type": "event", "id": e.id, "title": safe_title(e.title), "kind": e.kind, "date": e.date,
-        "end_date": e.end_date, "date_basis": e.date_basis if e.date else None, "place": e.place,
+        "end_date": e.end_date, "date_basis": e.date_basis if e.date else None, "status": e.status,
+        "place": e.place,
         "participants": e.participants,
         "organisations": e.organisations, "agreements": e.agreements, "evidence": _evidence(e.evidence),
         "sources": e.sources, "bilateral": e.bilateral, "background": e.background, "curated": e.curated,
