@@ -1,12 +1,13 @@
 from kb.extract.agreements import find_agreements
+from kb.extract.doc import doc_of_text
 from kb.extract.organisations import find_organisations
 from kb.extract.people import find_people
-from kb.extract.text import split_sentences
 
 
 def agreements(text: str):
-    s = split_sentences(text)
-    return find_agreements(s, find_people(s), find_organisations(s), "src")
+    doc = doc_of_text(text)
+    orgs = find_organisations(doc)
+    return find_agreements(doc, find_people(doc, orgs), orgs)
 
 
 def test_lowercase_instrument_gets_a_title_from_its_topic():

@@ -1,9 +1,9 @@
+from kb.extract.doc import doc_of_text
 from kb.extract.organisations import find_organisations
-from kb.extract.text import split_sentences
 
 
 def orgs(text: str, home: str | None = None) -> dict[str, tuple[str | None, str | None, str]]:
-    found = find_organisations(split_sentences(text), home)
+    found = find_organisations(doc_of_text(text, home=home))
     return {o.name: (o.acronym, o.country, o.kind) for o in found.organisations}
 
 

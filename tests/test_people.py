@@ -1,11 +1,12 @@
 """People extraction on short texts of shapes the seed articles lack."""
 
+from kb.extract.doc import doc_of_text
 from kb.extract.people import find_people
 from kb.extract.text import split_sentences
 
 
 def people(text: str, home: str | None = None) -> dict[str, tuple[str | None, list[str], list[str]]]:
-    found = find_people(split_sentences(text), home)
+    found = find_people(doc_of_text(text, home=home))
     return {p.name: (p.country, [r.title for r in p.roles], p.aliases) for p in found.people}
 
 
@@ -40,7 +41,7 @@ def test_ship_names_are_not_people():
 def test_short_forms_resolve_and_two_people_of_one_surname_stay_apart():
     text = ("Air Marshal Vikram Singh met Minister of State Meena Singh on Monday. "
             "Air Marshal Singh praised the talks. Ms Singh thanked him. Singh left.")
-    found = find_people(split_sentences(text))
+    found = find_people(doc_of_text(text))
     names = sorted(p.name for p in found.people)
     assert names == ["Meena Singh", "Vikram Singh"]
     by_sentence = {m.sentence: found.people[m.person].name for m in found.mentions if m.name == "Singh"}
@@ -102,7 +103,7 @@ def test_cells_of_a_table_row_keep_each_signatory_to_their_own_office():
 
 
 def test_a_country_taken_from_the_articles_home_is_marked_as_assumed():
-    found = find_people(split_sentences("Admiral Paolo Neri met Italian Defence Minister Marco Bellini."), "India")
+    found = find_people(doc_of_text("Admiral Paolo Neri met Italian Defence Minister Marco Bellini.", home="India"))
     by_name = {p.name: p for p in found.people}
     assert by_name["Paolo Neri"].country == "India" and by_name["Paolo Neri"].country_guessed
     assert by_name["Marco Bellini"].country == "Italy" and not by_name["Marco Bellini"].country_guessed

@@ -66,7 +66,7 @@ def source_digest(lexicon_dir: Path | None = None, code_dir: Path | None = None)
     """Hash of the lexicon files and of the code that extraction runs."""
     lexicon_dir = lexicon_dir or LEXICON_DIR
     code_dir = code_dir or PACKAGE_DIR
-    files = sorted(lexicon_dir.glob("*.yml"))
+    files = sorted(lexicon_dir.rglob("*.yml"))
     files += sorted(p for p in code_dir.rglob("*.py")
                     if not (p.parent == code_dir and p.name in _NOT_EXTRACTION)
                     and "pages" not in p.relative_to(code_dir).parts)

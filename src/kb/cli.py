@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from . import __version__
+from .lexicon import sides
 
 if TYPE_CHECKING:  # the commands import the pipeline lazily, so `kb --help` stays quick
     from .build import BuildReport
@@ -143,7 +144,7 @@ def _cmd_check(args: argparse.Namespace) -> int:
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="kb", description="India–Italy defence ties knowledge base")
+    parser = argparse.ArgumentParser(prog="kb", description=f"{sides().label} defence ties knowledge base")
     parser.add_argument("--version", action="version", version=f"kb {__version__}")
     sub = parser.add_subparsers(dest="command", required=True)
     seeds_help = "folder of articles (default: seeds)"

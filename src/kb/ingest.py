@@ -25,6 +25,7 @@ from pathlib import Path
 
 import yaml
 
+from .lexicon import languages
 from .model import Problem
 
 ARTICLE_SUFFIXES = {".txt", ".md", ".markdown", ".html", ".htm"}
@@ -50,8 +51,6 @@ _BREAKS = re.compile(r"\r\n|[\r\x0b\x0c\x1c-\x1e\x85\u2028\u2029]")
 _CONTROL = re.compile(r"[\x00-\x08\x0e-\x1b\x1f\x7f-\x84\x86-\x9f]")
 _INVISIBLE = re.compile(r"[\u200b\u2060\ufeff\u202a-\u202e\u2066-\u2069]")
 _YAML_NULLS = {"", "~", "null", "Null", "NULL"}
-_LANGUAGE_NAMES = {"english": "en", "inglese": "en", "italian": "it", "italiano": "it", "hindi": "hi",
-                   "हिंदी": "hi", "हिन्दी": "hi"}
 _HTML_START = re.compile(r"\s*(?:<!--.*?-->\s*)*<(?:!doctype\s+html|html|head|body)\b", re.IGNORECASE | re.DOTALL)
 _RESERVED_IDS = {"index", "tags"}  # page names the site keeps for its own index pages
 MAX_ID = 80
@@ -255,7 +254,7 @@ def _meta_value(key: str, value: object, warnings: list[str]) -> str | None:
 def language_code(value: str) -> str:
     """`English`, `EN`, `en-GB`, `en_US` -> `en`; anything else lower-cased as given."""
     v = value.strip().lower()
-    v = _LANGUAGE_NAMES.get(v, v)
+    v = languages()["names"].get(v, v)
     m = re.fullmatch(r"([a-z]{2,3})(?:[-_][a-z0-9]{1,8})*", v)
     return m.group(1) if m else v
 

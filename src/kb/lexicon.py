@@ -31,7 +31,7 @@ def _norm(word: str) -> str:
 class Titles:
     ranks: tuple[tuple[str, str], ...]  # (form as written, canonical rank), longest first
     honorifics: frozenset[str]
-    indian_honorifics: frozenset[str]
+    honorific_country: dict[str, str]  # "shri" -> "India": honorifics of one country only
     office_heads: frozenset[str]
     office_words: frozenset[str]
     fillers: frozenset[str]
@@ -61,7 +61,7 @@ def titles() -> Titles:
     return Titles(
         ranks=tuple(ranks),
         honorifics=frozenset(_norm(h) for h in data["honorifics"]),
-        indian_honorifics=frozenset(_norm(h) for h in data["indian_honorifics"]),
+        honorific_country={_norm(h): country for country, hs in data["honorific_country"].items() for h in hs},
         office_heads=frozenset(_norm(h) for h in data["office_heads"]),
         office_words=frozenset(_norm(w) for w in data["office_words"]),
         fillers=frozenset(data["role_fillers"]),
@@ -97,6 +97,40 @@ def countries() -> Countries:
             places[p.lower()] = p
             words.update(p.lower().split())
     return Countries(by_word, place_country, places, frozenset(words))
+
+
+@dataclass(frozen=True)
+class Sides:
+    """The country pair the knowledge base follows (lexicon/sides.yml)."""
+
+    pair: tuple[str, str]
+
+    def __contains__(self, country: object) -> bool:
+        return country in self.pair
+
+    def other(self, country: str | None) -> str | None:
+        """The other side of the pair, or None for a third country."""
+        if country == self.pair[0]:
+            return self.pair[1]
+        if country == self.pair[1]:
+            return self.pair[0]
+        return None
+
+    @property
+    def label(self) -> str:
+        """ "India–Italy": how the site names the relationship."""
+        return "–".join(self.pair)
+
+
+@cache
+def sides() -> Sides:
+    a, b = _load("sides")["sides"]
+    return Sides((str(a), str(b)))
+
+
+@cache
+def languages() -> dict[str, Any]:
+    return _load("languages")
 
 
 @cache

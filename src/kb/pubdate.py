@@ -83,16 +83,11 @@ _NOT_PLACES = {
 }
 
 
-# Short or long forms agencies sign with, to the name in the outlets list.
-_OUTLET_ALIASES = {"nova": "Agenzia Nova", "press trust of india": "PTI",
-                   "asian news international": "ANI", "indo-asian news service": "IANS",
-                   "united news of india": "UNI"}
-
-
 @cache
 def _outlets() -> dict[str, str]:
-    known = {o.lower(): o for o in boilerplate().get("outlets", [])}
-    aliases = {a: known[o.lower()] for a, o in _OUTLET_ALIASES.items() if o.lower() in known}
+    """Every form of an outlet's name, lower case, to the name in the outlets lexicon."""
+    known = {o.lower(): o for o in boilerplate()["outlets"]}
+    aliases = {a: known[o.lower()] for a, o in boilerplate()["outlet_forms"].items() if o.lower() in known}
     return aliases | known
 
 

@@ -18,14 +18,14 @@ from functools import lru_cache
 
 from .dates import parse_iso
 from .ids import slug, unique
+from .lexicon import countries, sides
 from .model import Agreement, Event, Extraction, KnowledgeBase, Organisation, Person
 from .names import is_full_name, name_key, name_tokens, particles, same_name, short_form_of, surname_key
 
 # First and last day of a date, parsed once: each date is compared with many others.
 _span = lru_cache(maxsize=2**16)(parse_iso)
 
-_STOP = {"of", "on", "in", "the", "for", "and", "between", "to", "a", "an", "india", "italy", "indian", "italian",
-         "italy-india", "india-italy"}
+_STOP = {"of", "on", "in", "the", "for", "and", "between", "to", "a", "an"}
 
 
 @dataclass
@@ -161,7 +161,9 @@ def _resolve_organisations(extractions: list[Extraction], kb: KnowledgeBase) -> 
 
 # ---------------------------------------------------------------- agreements
 def _title_words(title: str) -> set[str]:
-    return {w for w in slug(title, 40).split("-") if w not in _STOP and not w.isdigit()}
+    """Words that tell titles apart: not small words, numbers, or the names of the two sides."""
+    return {w for w in slug(title, 40).split("-")
+            if w not in _STOP and not w.isdigit() and countries().country_of(w) not in sides()}
 
 
 def _dates_agree(a: str | None, b: str | None, slack: int) -> bool:
@@ -180,8 +182,8 @@ def _same_agreement(a: Agreement, b: Agreement) -> bool:
     wa, wb = _title_words(a.title), _title_words(b.title)
     if not wa or not wb:
         return False
-    orgs_a = {p.lower() for p in a.parties} - {"india", "italy"}
-    orgs_b = {p.lower() for p in b.parties} - {"india", "italy"}
+    orgs_a = {p.lower() for p in a.parties if p not in sides()}
+    orgs_b = {p.lower() for p in b.parties if p not in sides()}
     if orgs_a and orgs_b and not orgs_a & orgs_b:
         return False
     return wa <= wb or wb <= wa or len(wa & wb) / len(wa | wb) >= 0.6
@@ -195,7 +197,7 @@ def _resolve_agreements(extractions: list[Extraction], kb: KnowledgeBase, people
     for ex in extractions:
         sid = ex.source.id
         for a in ex.agreements:
-            parties = [orgs.get((sid, slug(p)), p) if p not in {"India", "Italy"} else p for p in a.parties]
+            parties = [orgs.get((sid, slug(p)), p) if p not in sides() else p for p in a.parties]
             parties = [_org_id_for(p, sid, ex, orgs) for p in parties]
             signatories = [people[sid, s] for s in a.signatories if (sid, s) in people]
             words = _title_words(a.title)

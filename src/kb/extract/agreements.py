@@ -10,11 +10,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from ..lexicon import agreement_kinds, countries
+from ..lexicon import agreement_kinds, countries, sides
 from ..model import Agreement, Evidence
+from .doc import ArticleDoc
 from .organisations import ArticleOrganisations
 from .people import ArticlePeople
-from .text import Sentence
 
 _LABEL = {"mou": "MoU", "agreement": "Agreement", "action-plan": "Action Plan", "declaration": "Declaration",
           "other": "Contract"}
@@ -134,8 +134,9 @@ def _stops_topic(word: str) -> bool:
 
 
 def _key(title: str) -> str:
+    """The words that tell one instrument from another: no small words, no country words."""
     words = re.findall(r"[a-z0-9]+", title.lower())
-    return " ".join(w for w in words if w not in _SMALL and w not in {"india", "italy", "indian", "italian"})
+    return " ".join(w for w in words if w not in _SMALL and not countries().country_of(w))
 
 
 def _parties(sentence: str, start: int, end: int, orgs: ArticleOrganisations, s_index: int) -> list[str]:
@@ -170,10 +171,11 @@ def _parties(sentence: str, start: int, end: int, orgs: ArticleOrganisations, s_
     if not out and _COMPANIES.search(sentence):
         return ["@previous-orgs"]
     if not out:
+        pair = sides().pair
         countries_here = [c for w in re.findall(r"[A-Z][a-z]+", sentence) if (c := countries().country_of(w))
-                          and c in {"India", "Italy"}]
-        if {"India", "Italy"} <= set(countries_here) or _BILATERAL.search(sentence):
-            out = ["India", "Italy"]
+                          and c in pair]
+        if set(pair) <= set(countries_here) or _BILATERAL.search(sentence):
+            out = list(pair)
     return list(dict.fromkeys(out))
 
 
@@ -181,8 +183,8 @@ def _org_party(o) -> str:  # type: ignore[no-untyped-def]
     return o.acronym or o.name
 
 
-def find_agreements(sentences: list[Sentence], people: ArticlePeople, orgs: ArticleOrganisations,
-                    source_id: str) -> ArticleAgreements:
+def find_agreements(doc: ArticleDoc, people: ArticlePeople, orgs: ArticleOrganisations) -> ArticleAgreements:
+    sentences, source_id = doc.sentences, doc.source.id
     lex = agreement_kinds()
     signed_words = "|".join(lex.extra["signed"])
     signed_re = re.compile(rf"\b(?:{signed_words})\b", re.IGNORECASE)
@@ -212,7 +214,7 @@ def find_agreements(sentences: list[Sentence], people: ArticlePeople, orgs: Arti
             if parties == ["@previous-orgs"]:
                 # "the two companies": the companies of the last company agreement.
                 parties = next((a.parties for a in reversed(result.agreements)
-                                if set(a.parties) - {"India", "Italy"}), [])
+                                if set(a.parties) - set(sides().pair)), [])
             anaphoric = title is None and bool(_ANAPHORA.search(text[:start]))
             idx: int | None = None
             if title and _key(title) in by_key:
@@ -230,7 +232,7 @@ def find_agreements(sentences: list[Sentence], people: ArticlePeople, orgs: Arti
                     idx = same_kind[-1]
             if idx is None:
                 if title is None:
-                    if not parties or (parties == ["India", "Italy"] and not signed_re.search(text)):
+                    if not parties or (parties == list(sides().pair) and not signed_re.search(text)):
                         continue  # "an agreement" with nothing to name it by
                     label = _LABEL[kind] if kind != "declaration" else _cap(text[start:end])
                     title = f"{label} between {' and '.join(parties)}"

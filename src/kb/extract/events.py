@@ -16,11 +16,12 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 
-from ..dates import DateMention, find_dates, parse_iso
-from ..lexicon import countries, event_kinds, places, titles
+from ..dates import DateMention, parse_iso
+from ..lexicon import countries, event_kinds, places, sides, titles
 from ..model import Event, Evidence
 from ..pubdate import parse_dateline
 from .agreements import ArticleAgreements
+from .doc import ArticleDoc
 from .organisations import ArticleOrganisations
 from .people import ArticlePeople
 from .text import Sentence
@@ -41,7 +42,6 @@ _GENERIC = re.compile(r"\b(?:more|further|greater|regular|deepen\w*|expand\w*|st
 _PRONOUN_SUBJECT = re.compile(r"\b(?:[Hh]e|[Ss]he)\b|\b[Tt]he (?:admiral|general|minister|commodore|ambassador|"
                               r"secretary|chief|commander|envoy|air marshal|navy chief|army chief|air chief)\b")
 _SHIP = re.compile(r"\b((?:INS|ITS|HMS|USS|FS|NRP|ICGS)\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)")
-_THIRD = {"India", "Italy"}
 # "The co-chairs signed ...", "the two ministers": the people of the event just told.
 _COLLECTIVE = re.compile(r"\b(?:the|both) (?:two |three )?(?:co-chairs|ministers|chiefs|leaders|secretaries|"
                          r"commanders|admirals|generals|delegation heads|heads of delegation)\b", re.IGNORECASE)
@@ -230,9 +230,10 @@ def _is_background(value: str | None, anchor: dt.date | None) -> bool:
 
 
 # ---------------------------------------------------------------- the extractor
-def find_events(sentences: list[Sentence], people: ArticlePeople, orgs: ArticleOrganisations,
-                agreements: ArticleAgreements, anchor: dt.date | None, default_place: str | None,
-                source_id: str) -> list[Event]:
+def find_events(doc: ArticleDoc, people: ArticlePeople, orgs: ArticleOrganisations,
+                agreements: ArticleAgreements) -> list[Event]:
+    sentences, anchor, source_id = doc.sentences, doc.anchor, doc.source.id
+    default_place = doc.dateline.place if doc.dateline else None
     pub = anchor.isoformat() if anchor else None
     candidates: list[_Candidate] = []
     context_date: str | None = None  # the date of the story being told
@@ -245,7 +246,7 @@ def find_events(sentences: list[Sentence], people: ArticlePeople, orgs: ArticleO
         # The dateline's date is when the story was filed, not when things happened.
         dateline = parse_dateline(text) if s_index == 0 else None
         skip_before = dateline.end if dateline else 0
-        dates = [d for d in find_dates(text, anchor) if d.start >= skip_before
+        dates = [d for d in doc.dates(s_index) if d.start >= skip_before
                  and not (d.relative and any(a <= d.start < b for a, b in quoted))]
         # "... and will end on February 25": the last day of a happening, not the day of another one.
         ends = [d for d in dates if _ENDS.search(text, 0, d.start)]
@@ -337,7 +338,7 @@ def find_events(sentences: list[Sentence], people: ArticlePeople, orgs: ArticleO
     events = _merge_all(candidates)
     for i, ev in enumerate(events):
         ev.id = f"ev-{i}"
-    _link_agreements(events, candidates, agreements, sentences, anchor, source_id)
+    _link_agreements(events, agreements, doc)
     _mark_bilateral(events, people, sentences, candidates)
     return events
 
@@ -361,7 +362,7 @@ def _signing(candidates: list[_Candidate], signed: list[int], agreements: Articl
     """A sentence that concludes an agreement and reports no other happening is a signing."""
     agrs = [agreements.agreements[i] for i in signed]
     participants = list(dict.fromkeys(pid for a in agrs for pid in a.signatories)) or [pid for _, pid in mentions]
-    between_companies = any(set(a.parties) - {"India", "Italy"} for a in agrs)
+    between_companies = any(set(a.parties) - set(sides().pair) for a in agrs)
     if not participants and not between_companies:
         return  # "the nations signed ...": the event it belongs to tells it
     d = dates[0] if dates else None
@@ -627,12 +628,12 @@ def _merge_all(cands: list[_Candidate]) -> list[Event]:
     return [m.event for m in merged]
 
 
-def _link_agreements(events: list[Event], cands: list[_Candidate], agreements: ArticleAgreements,
-                     sentences: list[Sentence], anchor: dt.date | None, source_id: str) -> None:
+def _link_agreements(events: list[Event], agreements: ArticleAgreements, doc: ArticleDoc) -> None:
     """An agreement concluded in a sentence belongs to that sentence's event (or the story's) and takes its date."""
     # Each sentence belongs to the events it is evidence of, including sentences that only refer
     # to one ("As part of the visit, an MoU was signed"); a signing there comes first.
-    index = {s.text: i for i, s in enumerate(sentences)}
+    anchor = doc.anchor
+    index = {s.text: i for i, s in enumerate(doc.sentences)}
     by_sentence: dict[int, Event] = {}
     for ev in sorted(events, key=lambda e: e.kind != "signing"):
         for q in ev.evidence:
@@ -641,7 +642,7 @@ def _link_agreements(events: list[Event], cands: list[_Candidate], agreements: A
     for idx, s_list in agreements.concluded_in.items():
         agr = agreements.agreements[idx]
         s_index = s_list[0]
-        dates = find_dates(sentences[s_index].text, anchor)
+        dates = doc.dates(s_index)
         ev = by_sentence.get(s_index)
         if ev is None:
             earlier = [i for i in by_sentence if i < s_index]
@@ -665,11 +666,12 @@ def _link_agreements(events: list[Event], cands: list[_Candidate], agreements: A
 
 def _mark_bilateral(events: list[Event], people: ArticlePeople, sentences: list[Sentence],
                     cands: list[_Candidate]) -> None:
-    """An event is India–Italy unless a third country takes part or hosts it."""
+    """An event is between the two sides unless a third country takes part or hosts it."""
     country = {p.id: p.country for p in people.people}
+    pair = sides().pair
     for ev in events:
-        sides = {country.get(pid) for pid in ev.participants} - {None}
+        involved = {country.get(pid) for pid in ev.participants} - {None}
         place_country = _country_of_place(ev.place)
         if place_country:
-            sides.add(place_country)
-        ev.bilateral = not (sides - _THIRD)
+            involved.add(place_country)
+        ev.bilateral = not (involved - set(pair))

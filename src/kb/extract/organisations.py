@@ -10,7 +10,7 @@ from functools import cache
 
 from ..lexicon import countries, organisations, titles
 from ..model import Organisation
-from .text import Sentence
+from .doc import ArticleDoc
 
 _CAP = r"[A-Z][\w&'’.-]*"
 _LINK = r"(?:of|for|and|the|&|de|di|del|della|per|in|on)"
@@ -91,7 +91,8 @@ def _has_office(name: str) -> bool:
     return any(w.lower() in heads for w in re.findall(r"[\w-]+", name))
 
 
-def find_organisations(sentences: list[Sentence], home: str | None = None) -> ArticleOrganisations:
+def find_organisations(doc: ArticleDoc) -> ArticleOrganisations:
+    sentences, home = doc.sentences, doc.home
     result = ArticleOrganisations()
     index: dict[str, int] = {}  # lower-case name or acronym -> organisation index
 

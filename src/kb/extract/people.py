@@ -17,9 +17,11 @@ from collections.abc import Callable, Collection
 from dataclasses import dataclass, field
 
 from ..ids import slug, unique
-from ..lexicon import countries, titles
+from ..lexicon import countries, sides, titles
 from ..model import Person, Role
 from ..names import is_full_name, name_key, name_lexicon, particles, same_name, short_form_of, surname_key
+from .doc import ArticleDoc
+from .organisations import ArticleOrganisations
 from .text import Sentence, Token, tokenize
 
 _PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
@@ -488,8 +490,8 @@ def _parse_title(phrase: list[Token], sentence: str, left: bool = True) -> Title
                 break
     if words and words[-1].bare.lower() in t.honorifics:
         parts.honorific = parts.honorific or words.pop().bare
-    if parts.honorific and parts.honorific.lower() in t.indian_honorifics:
-        parts.country = "India"
+    if parts.honorific and parts.honorific.lower() in t.honorific_country:
+        parts.country = t.honorific_country[parts.honorific.lower()]
     if any(w.bare.lower().startswith("counterpart") for w in words):
         parts.counterpart = True
         words = [w for w in words if not w.bare.lower().startswith("counterpart")]
@@ -567,21 +569,21 @@ def _office_country(office: str | None) -> str | None:
 
 
 # ---------------------------------------------------------------- the extractor
-def find_people(sentences: list[Sentence], home: str | None = None,
-                org_country: Callable[[str], str | None] | None = None,
-                org_name: Callable[[str], str | None] | None = None,
-                org_names: Collection[str] = ()) -> ArticlePeople:
+def find_people(doc: ArticleDoc, organisations: ArticleOrganisations | None = None) -> ArticlePeople:
     """People of one article, with every mention resolved to one of them.
 
-    `home` is the country the article's own officials serve (its press names
-    foreign officials with their nationality and its own without);
-    `org_country` gives the country of an employer named in a role.
+    The article's home is the country its own officials serve (its press names
+    foreign officials with their nationality and its own without); the
+    organisations give the country of an employer named in a role.
     """
+    sentences, home = doc.sentences, doc.home
+    found = organisations.organisations if organisations else []
+    org_names = [o.name for o in found] + [o.acronym for o in found if o.acronym]
     speech = set(name_lexicon()["speech_verbs"])
     orgs = [o.lower() for o in org_names]
     mentions: list[Mention] = []
     for s_index, sent in enumerate(sentences):
-        tokens = tokenize(sent.text)
+        tokens = doc.tokens(s_index)
         for i, j in _name_runs(tokens):
             run = sent.text[tokens[i].start:tokens[j - 1].end].lower()
             if any(o == run or o.startswith(run + " ") for o in orgs):
@@ -628,13 +630,14 @@ def find_people(sentences: list[Sentence], home: str | None = None,
                 m.titled = after in speech or before in speech or (before == "to" and i > 1
                                                                     and tokens[i - 2].bare.lower() == "according")
             mentions.append(m)
-    people = _resolve_mentions(mentions, sentences, home, org_country or (lambda name: None))
-    if org_name:
+    people = _resolve_mentions(mentions, sentences, home,
+                               organisations.country_of if organisations else (lambda name: None))
+    if organisations:
         # "Chairman, BSL" reads better as "Chairman, Bharat Shipyard Limited".
         for p in people.people:
             for r in p.roles:
                 head, _, org = r.title.rpartition(", ")
-                full = org_name(org) if head else None
+                full = organisations.full_name(org) if head else None
                 if full and full != org:
                     r.title = f"{head}, {full}"
     return people
@@ -757,7 +760,6 @@ def _counterparts(mentions: list[Mention], info: list[dict], sentences: list[Sen
                 break
 
 
-_OTHER = {"India": "Italy", "Italy": "India"}
 _COUNTERPART = re.compile(r"\b(?:his|her|their)\s+(\w+)\s+counterparts?\b", re.IGNORECASE)
 _VISITING = re.compile(r"\b(?:visit(?:ing|ed|s)?|tour(?:ing|ed)?|arrived in|arrives in)\s+(?:to\s+)?(?:[\w-]+\s+){0,3}?"
                        r"(?:to|in)?\s*([A-Z][\w-]+(?:\s[A-Z][\w-]+)?)")
@@ -778,7 +780,7 @@ def _infer_countries(mentions: list[Mention], info: list[dict], sentences: list[
         side = None
         cp = _COUNTERPART.search(sent.text)
         if cp and cp.start() > subject.start:
-            side = _OTHER.get(countries().country_of(cp.group(1)) or "")
+            side = sides().other(countries().country_of(cp.group(1)))
         if side is None:
             for v in _VISITING.finditer(sent.text):
                 if v.start() < subject.end:
@@ -787,14 +789,16 @@ def _infer_countries(mentions: list[Mention], info: list[dict], sentences: list[
                     break  # "X held talks with Y on ... a visit to Z": the visit is not X's
                 place = v.group(1)
                 visited = countries().country_of(place) or countries().place_country.get(place.lower())
-                side = _OTHER.get(visited or "")
+                side = sides().other(visited)
                 break
         if side:
             info[subject.person]["country"] = side  # type: ignore[index]
 
 
 def _strip_country(office: str) -> str:
-    return re.sub(r"^(?:Indian|Italian|India's|Italy's)\s+", "", office)
+    """ "Italian Defence Minister" -> "Defence Minister": the office a counterpart holds too."""
+    first, _, rest = office.partition(" ")
+    return rest if rest and countries().country_of(first) else office
 
 
 def _canonical_name(names: list[str]) -> str:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from typing import Any
 
+from ..lexicon import sides
 from ..model import Agreement, Event, Evidence, Organisation, Person, Source
 from . import jsonld
 from .frontmatter import GENERATOR, page
@@ -186,7 +187,7 @@ def event_page(site: Site, e: Event) -> str:
     body = [f"# {inline(e.title)}", _unsearched_facts(facts),
             _evidence_section(site, e.evidence, here, ("event", e.id))]
     why = [text for text, applies in (("mentioned as background", e.background),
-                                      ("not India–Italy relations", not e.bilateral)) if applies]
+                                      (f"not {sides().label} relations", not e.bilateral)) if applies]
     if why:
         body.append(f'!!! note "Not on the timeline"\n\n    This event is {" and ".join(why)}; '
                     "it is kept for reference.")

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from itertools import combinations
 
+from ..lexicon import sides
 from .markup import attr
 from .site import Site
 
@@ -25,7 +26,6 @@ LINE_HEIGHT = 15  # px between neighbouring nodes round the circle (labels are 1
 LABEL_GAP = 14  # px from a node's centre to its label
 CHAR_WIDTH = 6.5  # px: a generous average for 11 px sans-serif, to size the drawing
 MARGIN = 8
-MAIN_COUNTRIES = ("India", "Italy")
 
 
 def edges(site: Site) -> Counter[tuple[str, str]]:
@@ -53,7 +53,8 @@ def svg(site: Site, pairs: Counter[tuple[str, str]]) -> str:
 
     def group(pid: str) -> tuple[int, str, str, str]:
         country = site.people[pid].country or ""
-        rank = MAIN_COUNTRIES.index(country) if country in MAIN_COUNTRIES else len(MAIN_COUNTRIES)
+        pair = sides().pair
+        rank = pair.index(country) if country in pair else len(pair)
         return rank, country, site.people[pid].name.lower(), pid  # the id orders two people of one name
 
     nodes = sorted(keep, key=group)

@@ -10,6 +10,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
+from ..lexicon import sides
 from ..model import Event, Problem
 from . import graph
 from .frontmatter import GENERATOR, page
@@ -70,8 +71,8 @@ def home(site: Site, problems: list[Problem], extra: set[str]) -> str:
         ("Articles read", len(site.sources), "sources/index.md"),
     ]
     body = [
-        "# India–Italy Defence Ties",
-        "A knowledge base of defence relations between India and Italy — ministers' meetings, visits, "
+        f"# {sides().label} Defence Ties",
+        f"A knowledge base of defence relations between {' and '.join(sides().pair)} — ministers' meetings, visits, "
         "dialogues, exercises, industrial agreements — built from news articles. Every person, event and "
         "agreement links to the articles it was drawn from and quotes the sentences that say so.",
         table(["", "Count"], [[label, f"[{n}]({link})"] for label, n, link in counts]),
@@ -130,8 +131,8 @@ def timeline(site: Site) -> str:
 
     body = [
         "# Timeline",
-        f"{len(shown)} events in India–Italy defence relations, newest first. Background mentions and "
-        "happenings between India or Italy and other countries are listed apart, at the end.",
+        f"{len(shown)} events in {sides().label} defence relations, newest first. Background mentions and "
+        f"happenings between {' or '.join(sides().pair)} and other countries are listed apart, at the end.",
         _filter(site, shown),
         '<div class="kb-timeline" markdown>\n\n' + ("\n\n".join(parts) or "*No events yet.*") + "\n\n</div>",
     ]
@@ -178,7 +179,8 @@ def _filter(site: Site, shown: list[str]) -> str:
 # ---------------------------------------------------------------- people
 def people_index(site: Site) -> str:
     def country_rank(c: str) -> tuple[int, str]:
-        return (["India", "Italy"].index(c) if c in ("India", "Italy") else 2 if c else 3, c)
+        pair = sides().pair
+        return (pair.index(c) if c in pair else 2 if c else 3, c)
 
     groups: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for pid, p in site.people.items():
