@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from ..ids import slug, unique
 from ..ingest import RawArticle
+from ..lexicon import languages
 from ..model import Extraction
 from .agreements import find_agreements
 from .doc import ArticleDoc, parse_article
@@ -30,8 +31,8 @@ def extract_doc(doc: ArticleDoc) -> Extraction:
     if not source.text.strip():
         source.warnings.append("nothing left after removing boilerplate")
         return Extraction(source=source)
-    if source.language != "en":
-        source.warnings.append(f"language {source.language!r} is not English; nothing was extracted")
+    if source.language not in languages()["extracted"]:
+        source.warnings.append(f"language {source.language!r} is not one the lexicons cover; nothing was extracted")
         return Extraction(source=source)
 
     orgs = find_organisations(doc)
