@@ -12,31 +12,50 @@ It stays cheap and cannot loop under `mkdocs serve`:
 
 Set KB_SKIP_BUILD=1 to use the pages as they are (CI runs `kb build` itself).
 
-It also gives each generated entity page one entry in the search index instead of
-one per indexed section (a person's role history, an event's evidence): the
-browser builds the index each time a page opens, and on a large site its cost
-grows with the number of entries more than with their words. See on_post_build.
+Under `mkdocs serve` it never leaves the server hanging: a build that fails (a
+mistake in curation.yml, a bug) is logged, every page request is answered at
+once with an error page that reloads itself, and the next good save serves
+the site again. `mkdocs build` stops with the error instead.
+
+`mkdocs serve --dirty` re-renders only the pages `kb build` changed; pages of
+entities that are gone are removed from the served site here, since MkDocs
+leaves them there.
+
+After the build it indexes the site for search with Pagefind (kb/search.py);
+under `mkdocs serve` in the background, so a page never waits for the index.
 """
 
 from __future__ import annotations
 
 import hashlib
+import html
 import json
 import logging
 import os
+import threading
+import traceback
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import Any
 
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import event_priority
 
 log = logging.getLogger("mkdocs.hooks.kb")
-# Front-matter `type`s of the pages `kb build` writes one per entity (docs/SCHEMA.md).
-ENTITY_TYPES = frozenset({"person", "event", "agreement", "organisation", "source"})
-# URLs of the entity pages of the current build, gathered as pages are rendered.
-_entity_pages: set[str] = set()
 STAMP = Path(".kb-cache") / "mkdocs-hook.json"
 SKIP_ENV = "KB_SKIP_BUILD"
+
+
+class _State:
+    serving = False  # under `mkdocs serve`: errors become an error page, the index is built in the background
+    error: str | None = None  # why the last build failed, while it stays failed
+    removed: list[str] = []  # generated files the last kb build removed (paths inside docs/)
+
+
+_state = _State()
+
+
+def on_startup(command: str, dirty: bool = False, **_: Any) -> None:
+    _state.serving = command == "serve"
 
 
 def _root(config: Any) -> Path:
@@ -95,68 +114,166 @@ def on_pre_build(config: Any, **_: Any) -> None:
         return
 
     try:
+        report = _build(seeds, out)
+    except PluginError as exc:
+        if not _state.serving:
+            raise
+        _state.error = str(exc)
+        log.error("%s\n(the site shows this error until a build succeeds)", exc)
+        return
+    _state.error = None
+    _report(report)
+    stamp.parent.mkdir(parents=True, exist_ok=True)
+    stamp.write_text(json.dumps({"fingerprint": current}), encoding="utf-8")
+
+
+def _build(seeds: Path, out: Path) -> Any:
+    try:
         from kb.build import build
         from kb.curation import CurationError
         from kb.pages import BuildLocked
     except ImportError as exc:
         raise PluginError(f"kb build is not available ({exc}); install the project with `pip install -e .`") from exc
     try:
-        report = build(seeds, out)  # finds curation.yml beside seeds/ itself
+        return build(seeds, out)  # finds curation.yml beside seeds/ itself
     except (BuildLocked, CurationError) as exc:
         # An error message, not a traceback; `mkdocs serve` keeps running and retries on the next change.
         raise PluginError(f"kb build: {exc}") from exc
+    except Exception as exc:
+        if not _state.serving:
+            raise
+        raise PluginError(f"kb build failed:\n{traceback.format_exc()}") from exc
 
+
+def _report(report: Any) -> None:
     for problem in report.problems:
         log.info("kb: unreadable article %s: %s", problem.file, problem.reason)
     written = report.written
-    if written is not None:
-        log.info("kb: %d articles; %s", report.articles, written.summary())
-        refused = set(written.refused)
-        for note in written.warnings:
-            # A file left alone is a warning, so `mkdocs build --strict` stops rather than
-            # publish a site missing that page; dropped references are the extractor's business.
-            level = logging.WARNING if note.split(":", 1)[0] in refused else logging.INFO
-            log.log(level, "kb: %s", note)
-    stamp.parent.mkdir(parents=True, exist_ok=True)
-    stamp.write_text(json.dumps({"fingerprint": current}), encoding="utf-8")
+    if written is None:
+        return
+    _state.removed = list(written.removed)
+    log.info("kb: %d articles; %s", report.articles, written.summary())
+    refused = set(written.refused)
+    for note in written.warnings:
+        # A file left alone is a warning, so `mkdocs build --strict` stops rather than
+        # publish a site missing that page; dropped references are the extractor's business.
+        level = logging.WARNING if note.split(":", 1)[0] in refused else logging.INFO
+        log.log(level, "kb: %s", note)
 
 
+# ---------------------------------------------------------------- mkdocs serve
 def on_serve(server: Any, config: Any, builder: Any, **_: Any) -> Any:
     # `watch:` in mkdocs.yml may only name paths that exist; the curation file is optional.
     for path in _curation_files(_root(config)):
         server.watch(str(path))
+    if hasattr(server, "get_app") and hasattr(server, "set_app"):  # wsgiref's WSGIServer
+        server.set_app(ErrorPage(server.get_app()))
     return server
 
 
-def on_page_context(context: Any, page: Any, **_: Any) -> Any:
-    if (page.meta or {}).get("type") in ENTITY_TYPES:
-        _entity_pages.add(page.url)
-    return context
+WSGIApp = Callable[[dict[str, Any], Callable[..., Any]], Iterable[bytes]]
 
 
-def one_entry_per_page(entries: list[dict[str, Any]], pages: set[str]) -> list[dict[str, Any]]:
-    """Search entries with the sections of each page in `pages` folded into the page's own entry.
+class ErrorPage:
+    """While the last build failed, answer page requests at once with the error.
 
-    Material indexes every headed section of a page as an entry of its own. The words
-    stay searchable and a result leads to the page rather than to one of its sections.
+    MkDocs' server holds every request until a build succeeds, so without this a
+    reader's browser waits until the mistake is fixed. The page reloads itself
+    every two seconds; once a build succeeds the site is served again.
     """
-    out: list[dict[str, Any]] = []
-    heads: dict[str, dict[str, Any]] = {}
-    for entry in entries:
-        path, _, anchor = str(entry.get("location", "")).partition("#")
-        head = heads.get(path)
-        if anchor and head is not None and path in pages:
-            head["text"] = " ".join(t for t in (head.get("text", ""), entry.get("text", "")) if t)
+
+    def __init__(self, app: WSGIApp) -> None:
+        self.app = app
+
+    def __call__(self, environ: dict[str, Any], start_response: Callable[..., Any]) -> Iterable[bytes]:
+        error = _state.error
+        path = str(environ.get("PATH_INFO", ""))
+        last = path.rsplit("/", 1)[-1]
+        is_page = last == "" or last.endswith(".html") or "." not in last
+        if error is None or path.startswith("/livereload/") or not is_page:
+            return self.app(environ, start_response)
+        body = error_page(error).encode("utf-8")
+        start_response("500 Internal Server Error", [("Content-Type", "text/html; charset=utf-8"),
+                                                     ("Content-Length", str(len(body))), ("Cache-Control", "no-store")])
+        return [body]
+
+
+def error_page(message: str) -> str:
+    return ("<!doctype html><html lang=\"en\"><head><meta charset=\"utf-8\">"
+            "<meta http-equiv=\"refresh\" content=\"2\"><title>kb build failed</title>"
+            "<style>body{font:16px/1.5 system-ui,sans-serif;margin:2em auto;max-width:60em;padding:0 1em}"
+            "pre{background:#f6f6f6;padding:1em;overflow-x:auto;white-space:pre-wrap}</style></head>"
+            "<body><h1>The site could not be rebuilt</h1>"
+            "<p>Fix this and save; this page reloads by itself and shows the site once a build succeeds.</p>"
+            f"<pre id=\"kb-build-error\">{html.escape(message)}</pre></body></html>")
+
+
+# ---------------------------------------------------------------- search index
+def on_page_content(page_html: str, page: Any, **_: Any) -> str:
+    from kb.search import index_html
+
+    return index_html(page_html, page.meta or {})
+
+
+def _remove_stale_pages(config: Any) -> None:
+    """Pages of entities the last kb build removed: MkDocs leaves their HTML in the site when --dirty."""
+    site = Path(config.site_dir)
+    for rel in _state.removed:
+        if not rel.endswith(".md"):
             continue
-        if not anchor:
-            heads[path] = entry
-        out.append(entry)
-    return out
+        stem = rel[:-3]
+        for html_rel in (f"{stem}.html", f"{stem}/index.html"):
+            target = site / html_rel
+            if target.is_file():
+                target.unlink()
+    _state.removed = []
 
 
-@event_priority(100)  # before the search plugin writes the index in its own on_post_build
 def on_post_build(config: Any, **_: Any) -> None:
-    for plugin in config.plugins.values():
-        index = getattr(plugin, "search_index", None)
-        if isinstance(getattr(index, "entries", None), list):
-            index.entries = one_entry_per_page(index.entries, _entity_pages)
+    from kb.search import build_index, query_forms
+
+    _remove_stale_pages(config)
+    site = Path(config.site_dir)
+    (site / "assets").mkdir(parents=True, exist_ok=True)
+    (site / "assets/kb-search-terms.json").write_text(json.dumps(query_forms()), encoding="utf-8")
+    if _state.serving:
+        _indexer.request(site)
+        return
+    done = build_index(site)
+    if done.returncode != 0:
+        raise PluginError(f"search index not built (pagefind): {done.stderr or done.stdout}")
+
+
+class _Indexer:
+    """One Pagefind run at a time in the background; a request during a run starts another after it."""
+
+    def __init__(self) -> None:
+        self.lock = threading.Lock()
+        self.running = False
+        self.again: Path | None = None
+
+    def request(self, site: Path) -> None:
+        with self.lock:
+            if self.running:
+                self.again = site
+                return
+            self.running = True
+        threading.Thread(target=self._run, args=(site,), daemon=True).start()
+
+    def _run(self, site: Path) -> None:
+        from kb.search import build_index
+
+        while True:
+            done = build_index(site)
+            if done.returncode != 0:
+                log.error("kb: search index not built (pagefind): %s", done.stderr or done.stdout)
+            else:
+                log.info("kb: search index updated")
+            with self.lock:
+                if self.again is None:
+                    self.running = False
+                    return
+                site, self.again = self.again, None
+
+
+_indexer = _Indexer()

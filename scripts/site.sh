@@ -9,7 +9,7 @@ export NO_MKDOCS_2_WARNING=1  # Material's banner about MkDocs 2, not about this
 .venv/bin/python -m pip install --quiet --disable-pip-version-check -e .
 .venv/bin/kb build --seeds seeds --out docs
 if [ "${1:-}" = "serve" ]; then
-  exec .venv/bin/mkdocs serve --dev-addr 127.0.0.1:8000
+  exec .venv/bin/mkdocs serve --dirty --dev-addr 127.0.0.1:8000
 fi
 .venv/bin/mkdocs build --strict
 echo "site built in site/ (open site/index.html, or run: scripts/site.sh serve)"

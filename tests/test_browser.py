@@ -10,7 +10,7 @@ Screenshots land in test-artifacts/screenshots/ (gitignored).
 
 The search-at-scale test builds a 5,000-article synthetic site and is skipped
 unless KB_SLOW=1 (KB_SLOW_N sets the size, KB_SLOW_SITE=path/to/site measures
-an already built site, KB_SLOW_MAX_S the bar in seconds, default 5).
+an already built site, KB_SLOW_MAX_S the bar in seconds from the first key typed, default 1).
 """
 
 from __future__ import annotations
@@ -172,21 +172,68 @@ def test_search_finds_agreements_by_their_words(page: Any, base_url: str, word: 
     assert word.lower() in page.inner_text("article").lower()
 
 
+def result_lines(page: Any) -> list[dict[str, str]]:
+    """Each result's link path, title, kind-and-date line and excerpt, as shown."""
+    return page.eval_on_selector_all(SEARCH_RESULT + " a", """els => els.map(a => ({
+        path: a.getAttribute('href'), title: a.querySelector('h1').innerText,
+        line: (a.querySelector('.kb-search-kind') || {}).innerText || '',
+        excerpt: (a.querySelector('.kb-search-excerpt') || {}).innerText || ''}))""")
+
+
+def test_search_results_show_kind_and_date(page: Any, base_url: str) -> None:
+    open_page(page, base_url, "index.html")
+    search(page, "Crosetto")
+    lines = result_lines(page)
+    assert lines[0]["line"].startswith("Person · "), lines[0]
+    events = [r for r in lines if "/events/" in r["path"]]
+    assert events and all(HUMAN_DATE.search(r["line"]) and r["line"].startswith("Event · ") for r in events), events
+    screenshot(page, "search-kind-and-date", full_page=False)
+
+
+def test_a_person_result_reads_as_a_line_not_a_table(page: Any, base_url: str) -> None:
+    open_page(page, base_url, "index.html")
+    search(page, "Crosetto")
+    person = result_lines(page)[0]
+    assert person["path"].endswith("people/guido-crosetto.html")
+    assert "Italy" in person["line"] and not person["excerpt"], person
+
+
+@pytest.mark.parametrize(("query", "finds"), [("memorandum", "agreements/"), ("MoU", "agreements/"),
+                                              ("memorandum of understanding", "agreements/"),
+                                              ("IN", "organisations/indian-navy.html")])
+def test_synonyms_and_abbreviations_find_their_pages(page: Any, base_url: str, query: str, finds: str) -> None:
+    open_page(page, base_url, "index.html")
+    results = [path_of(p) for p in search(page, query)]
+    assert any(finds in r for r in results[:5]), (query, results[:10])
+    if query in ("MoU", "memorandum"):
+        while page.query_selector(".kb-search-more button"):  # every result, not the first ten
+            shown = len(result_lines(page))
+            page.click(".kb-search-more button")
+            page.wait_for_function(f"document.querySelectorAll('{SEARCH_RESULT} a').length > {shown}")
+        titles = [r["title"] for r in result_lines(page) if "/agreements/" in r["path"]]
+        other = "memorandum" if query == "MoU" else "MoU"
+        assert any(other.lower() in t.lower() for t in titles), (query, titles)  # both forms found
+
+
+def test_a_place_finds_the_events_held_there(page: Any, base_url: str) -> None:
+    open_page(page, base_url, "index.html")
+    search(page, "Bengaluru")
+    events = [r for r in result_lines(page) if "/events/" in r["path"]]
+    assert any("Bengaluru" in r["line"] for r in events), events
+
+
 def test_search_offers_only_pages_for_readers(page: Any, base_url: str) -> None:
     open_page(page, base_url, "index.html")
     results = [path_of(p) for p in search(page, "Crosetto")]
     assert "SCHEMA.html" not in results
 
 
-# Material's search parser ends a data-search-exclude <div> at the first nested </div>; the
-# timeline, all nested divs, is kept out by its front matter instead.
+# The timeline lists every event's title: it is kept out of the index by its front matter.
 def test_timeline_listing_stays_out_of_search(page: Any, base_url: str, project: Project) -> None:
     open_page(page, base_url, "index.html")
     results = [path_of(p) for p in search(page, "Naravane")]
     assert "timeline.html" not in results, results
-    index = json.loads((project.site / "search/search_index.json").read_text(encoding="utf-8"))
-    indexed = [d["location"] for d in index["docs"] if d["location"].startswith("timeline.html#") and d["text"]]
-    assert not indexed, indexed[:5]
+    assert "data-pagefind-body" not in (project.site / "timeline.html").read_text(encoding="utf-8")
 
 
 # ---------------------------------------------------------------- timeline
@@ -532,31 +579,38 @@ def test_a_missing_page_shows_a_working_404_page(browser: Any, base_url: str) ->
 
 
 # ---------------------------------------------------------------- search at scale
-def time_to_first_result(browser: Any, base_url: str, query: str) -> dict[str, float]:
-    """Seconds from starting to load the home page to the first search result on screen,
-    typing the query as soon as the search box is there."""
+def time_to_first_result(browser: Any, base_url: str, query: str) -> dict[str, Any]:
+    """Seconds from starting to load the home page, and from the first key typed, to the first
+    search result on screen, typing the query as soon as the search box is there."""
     ctx, watch = watched_context(browser, viewport=VIEWPORT)
     try:
         page = ctx.new_page()
         start = time.perf_counter()
         page.goto(base_url + "index.html", wait_until="domcontentloaded")
         page.click(SEARCH_INPUT)
+        typed = time.perf_counter()
         page.keyboard.type(query)
         page.wait_for_selector(SEARCH_RESULT, timeout=180_000)
-        wall = time.perf_counter() - start
-        in_page = page.evaluate("performance.now()") / 1000  # since navigation start
+        done = time.perf_counter()
         count = page.inner_text(".md-search-result__meta")
         assert not watch.problems(), watch.problems()
-        return {"wall_s": round(wall, 2), "since_navigation_s": round(in_page, 2), "meta": count}
+        return {"from_load_s": round(done - start, 2), "from_typing_s": round(done - typed, 2), "meta": count}
     finally:
         ctx.close()
 
 
+def search_bundle(site: Path) -> dict[str, Any]:
+    entry = json.loads((site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    files = [p for p in (site / "pagefind").rglob("*") if p.is_file()]
+    return {"pages": sum(lang["page_count"] for lang in entry["languages"].values()),
+            "files": len(files), "bytes": sum(p.stat().st_size for p in files)}
+
+
 @pytest.mark.skipif(not os.environ.get("KB_SLOW"), reason="builds a 5,000-article site (~15 min): set KB_SLOW=1")
-def test_first_search_result_appears_within_seconds_on_a_large_site(
+def test_first_search_result_appears_within_a_second_on_a_large_site(
         browser: Any, tmp_path_factory: pytest.TempPathFactory) -> None:
     n = int(os.environ.get("KB_SLOW_N", "5000"))
-    bar = float(os.environ.get("KB_SLOW_MAX_S", "5"))
+    bar = float(os.environ.get("KB_SLOW_MAX_S", "1"))
     if os.environ.get("KB_SLOW_SITE"):
         site = Path(os.environ["KB_SLOW_SITE"])
     else:
@@ -569,14 +623,12 @@ def test_first_search_result_appears_within_seconds_on_a_large_site(
         assert built.kb_build.returncode == 0, built.kb_build.stderr
         assert built.mkdocs_build.returncode == 0, built.mkdocs_build.stderr[-3000:]
         site = built.site
-    index = site / "search/search_index.json"
-    docs = json.loads(index.read_text(encoding="utf-8"))["docs"]
     with serve(site) as url:
-        timings = {q: time_to_first_result(browser, url, q) for q in ("Memorandum", "Valente")}
-    report = {"articles": n, "search_index_bytes": index.stat().st_size, "search_index_docs": len(docs),
-              "timings": timings}
+        timings = {q: time_to_first_result(browser, url, q) for q in ("Memorandum", "Valente", "Kochi")}
+    report = {"articles": n, "search_bundle": search_bundle(site), "timings": timings,
+              "load_average": os.getloadavg()}
     ARTIFACTS.mkdir(exist_ok=True)
     (ARTIFACTS / "search-at-scale.json").write_text(json.dumps(report, indent=2), encoding="utf-8")
     print(json.dumps(report, indent=2))
-    slowest = max(t["wall_s"] for t in timings.values())
-    assert slowest <= bar, f"first search result after {slowest} s (bar {bar} s): {report}"
+    slowest = max(t["from_typing_s"] for t in timings.values())
+    assert slowest <= bar, f"first search result {slowest} s after typing (bar {bar} s): {report}"

@@ -122,7 +122,7 @@ def test_nav_holds_the_section_pages_only() -> None:
     assert [next(iter(item)) for item in config["nav"]] == [
         "Home", "Timeline", "People", "Events", "Agreements", "Organisations", "Sources", "Graph"]
     assert config["theme"]["font"] is False
-    assert config["plugins"] == ["search", "tags"]
+    assert config["plugins"] == ["tags"]  # search: Pagefind, run by the build hook
     assert all((REPO / p).exists() for p in config["watch"])
 
 
@@ -195,25 +195,39 @@ def test_graph_nodes_link_to_person_pages(built: Built) -> None:
     assert all((built.site / h).is_file() for h in hrefs)
 
 
-def test_search_index_has_titles_but_not_article_bodies(built: Built) -> None:
-    index = json.loads((built.site / "search/search_index.json").read_text(encoding="utf-8"))
-    text = json.dumps(index["docs"])
-    assert "Verma meets Bellini in Rome" in text  # source titles stay searchable
-    assert "Giulia Conti joined the talks" not in text  # the article's own text does not
-    assert "covered joint production" not in text
-    # What finds a page is indexed; link lists that repeat other pages' titles are not.
-    locations = {d["location"] for d in index["docs"]}
-    entry = {d["location"]: d for d in index["docs"]}
-    # One entry per entity page (scripts/mkdocs_hook.py): its indexed sections are folded in.
-    assert "Defence Secretary" in entry["people/asha-verma.html"]["text"]  # role history
-    assert "signed an agreement on defence cooperation" in entry["events/2023-10-09-verma-meets-bellini.html"]["text"]
-    assert not [loc for loc in locations if "#" in loc and loc.split("/")[0] in
-                ("people", "events", "agreements", "organisations", "sources") and "/index.html#" not in loc]
-    assert "A. Verma" in text  # aliases, in the person's facts
-    for section in ("mentioned-on", "sources", "participants", "people-met-most", "drawn-from-this-article"):
-        assert not any(loc.endswith(f"#{section}") for loc in locations), section
-    pages = {loc.split("#")[0] for loc in locations}
-    assert "tags.html" not in pages and "timeline.html" not in pages
+def _indexed(html_text: str) -> str:
+    """The part of a page Pagefind reads: inside data-pagefind-body, before anything ignored."""
+    assert html_text.count("data-pagefind-body") == 1
+    return html_text.split("data-pagefind-body", 1)[1]
+
+
+def test_search_index_is_built_with_the_site(built: Built) -> None:
+    entry = json.loads((built.site / "pagefind/pagefind-entry.json").read_text(encoding="utf-8"))
+    assert sum(lang["page_count"] for lang in entry["languages"].values()) > 10
+    assert (built.site / "pagefind/pagefind.js").is_file()
+    assert not (built.site / "search/search_index.json").exists()  # Material's own search is off
+
+
+def test_search_reads_titles_and_quotes_but_not_article_bodies(built: Built) -> None:
+    source = _indexed((built.site / "sources").glob("*.html").__next__().read_text(encoding="utf-8"))
+    assert 'class="kb-article" data-search-exclude data-pagefind-ignore' in source
+    event = _indexed((built.site / "events/2023-10-09-verma-meets-bellini.html").read_text(encoding="utf-8"))
+    assert '<span data-pagefind-meta="kind" data-pagefind-ignore hidden>Event</span>' in event
+    assert "signed an agreement on defence cooperation" in event
+    person = _indexed((built.site / "people/asha-verma.html").read_text(encoding="utf-8"))
+    assert "Defence Secretary" in person and "A. Verma" in person
+    # Link lists repeat other pages' titles: their sections are kept out whole.
+    assert '<div data-pagefind-ignore><h2 data-search-exclude data-pagefind-ignore id="mentioned-on"' in person
+    for name in ("timeline.html", "tags.html"):
+        assert "data-pagefind-body" not in (built.site / name).read_text(encoding="utf-8"), name
+
+
+def test_the_header_has_a_search_box_served_by_this_site(built: Built) -> None:
+    html_text = (built.site / "index.html").read_text(encoding="utf-8")
+    assert 'class="md-search kb-search"' in html_text and "md-search__input" in html_text
+    assert 'src="assets/kb-search.js"' in html_text
+    terms = json.loads((built.site / "assets/kb-search-terms.json").read_text(encoding="utf-8"))
+    assert terms["IN"] == "Indian Navy"
 
 
 def test_tags_link_to_the_tags_page(built: Built) -> None:
@@ -340,3 +354,56 @@ def test_hook_watches_the_curation_file_when_there(hook: types.ModuleType, proje
     curation.write_text("people: {}\n", encoding="utf-8")
     hook.on_serve(server, config=config, builder=None)
     assert watched == [str(curation)]
+
+
+def test_under_serve_a_failed_build_becomes_an_error_page_until_a_build_succeeds(
+        hook: types.ModuleType, project: Project, monkeypatch: pytest.MonkeyPatch) -> None:
+    from kb.curation import CurationError
+
+    config, _ = project
+    good = sys.modules["kb.build"]
+
+    def bad(seeds: Path, out: Path) -> None:
+        raise CurationError(["curation.yml:3: unknown person 'nobody'"])
+
+    def app(environ: dict[str, str], start_response: object) -> list[bytes]:
+        return [b"the site"]
+
+    def get(path: str) -> tuple[str, bytes]:
+        status: list[str] = []
+        body = b"".join(wrapped({"PATH_INFO": path}, lambda s, headers: status.append(s)))
+        return (status or ["200 OK"])[0], body
+
+    hook.on_startup(command="serve", dirty=True)
+    served = types.SimpleNamespace(watch=lambda path: None, app=app)
+    served.get_app = lambda: served.app
+    served.set_app = lambda a: setattr(served, "app", a)
+    hook.on_serve(served, config=config, builder=None)
+    wrapped = served.app
+
+    monkeypatch.setitem(sys.modules, "kb.build", types.SimpleNamespace(build=bad))
+    hook.on_pre_build(config)  # no exception: the server must go on answering
+    status, body = get("/people/asha-verma.html")
+    assert status.startswith("500") and b"unknown person &#x27;nobody&#x27;" in body and b'http-equiv="refresh"' in body
+    assert get("/assets/kb.css")[1] == b"the site"  # assets and the reload poll pass through
+    assert get("/livereload/1/2")[1] == b"the site"
+
+    monkeypatch.setitem(sys.modules, "kb.build", good)
+    hook.on_pre_build(config)
+    assert get("/people/asha-verma.html") == ("200 OK", b"the site")
+
+
+def test_under_build_a_failed_build_still_stops_mkdocs(hook: types.ModuleType, project: Project,
+                                                       monkeypatch: pytest.MonkeyPatch) -> None:
+    config, _ = project
+
+    def broken(seeds: Path, out: Path) -> None:
+        raise RuntimeError("a bug")
+
+    monkeypatch.setitem(sys.modules, "kb.build", types.SimpleNamespace(build=broken))
+    hook.on_startup(command="build", dirty=False)
+    with pytest.raises(RuntimeError, match="a bug"):
+        hook.on_pre_build(config)
+    hook.on_startup(command="serve", dirty=False)
+    hook.on_pre_build(config)
+    assert "RuntimeError: a bug" in (hook._state.error or "")

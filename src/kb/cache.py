@@ -55,7 +55,9 @@ KEEP_KEYS = 3
 PACKAGE_DIR = Path(__file__).resolve().parent
 LEXICON_DIR = PACKAGE_DIR / "lexicon"
 # Modules that cannot change what one article's extraction gives.
-_NOT_EXTRACTION = {"cache.py", "build.py", "cli.py", "resolve.py", "__main__.py"}
+_NOT_EXTRACTION = {"cache.py", "build.py", "cli.py", "resolve.py", "search.py", "__main__.py"}
+# Lexicon files only the site's search reads.
+_NOT_EXTRACTION_LEXICONS = {"search.yml"}
 
 # A failed extraction travels back from a worker as its message.
 Result = Extraction | str
@@ -66,7 +68,8 @@ def source_digest(lexicon_dir: Path | None = None, code_dir: Path | None = None)
     """Hash of the lexicon files and of the code that extraction runs."""
     lexicon_dir = lexicon_dir or LEXICON_DIR
     code_dir = code_dir or PACKAGE_DIR
-    files = sorted(lexicon_dir.rglob("*.yml"))
+    files = sorted(p for p in lexicon_dir.rglob("*.yml")
+                   if str(p.relative_to(lexicon_dir)) not in _NOT_EXTRACTION_LEXICONS)
     files += sorted(p for p in code_dir.rglob("*.py")
                     if not (p.parent == code_dir and p.name in _NOT_EXTRACTION)
                     and "pages" not in p.relative_to(code_dir).parts)
