@@ -225,3 +225,14 @@ def test_a_sea_in_an_office_or_a_topic_is_not_the_venue(tmp_path):
     places = {tuple(names(ex, e)): e.place for e in by_kind(ex, "meeting")}
     assert places[("Marco Verdi", "Ravi Menon")] == "Kochi"
     assert places[("Luca Neri", "Ravi Menon")] == "Mumbai"
+
+
+def test_trigger_patterns_may_be_written_as_token_specs():
+    import re
+
+    from kb.lexicon import pattern_regex
+
+    spec = {"tokens": [{"LOWER": {"IN": ["held", "holds"]}}, {"LOWER": "bilateral", "OP": "?"}, {"LOWER": "talks"}]}
+    pat = re.compile(pattern_regex(spec), re.IGNORECASE)
+    assert pat.fullmatch("held talks") and pat.fullmatch("Holds  bilateral talks")
+    assert not pat.fullmatch("held bilateral")

@@ -148,11 +148,54 @@ class Kinds:
     any: re.Pattern[str]  # matches where any of the patterns does: a cheap first test
 
 
+def _token_regex(spec: dict[str, Any]) -> str:
+    """One token spec of a Matcher-style pattern as a regular expression for one word."""
+    if "REGEX" in spec:
+        return f"(?:{spec['REGEX']})"
+    if "TEXT" in spec:
+        return f"(?-i:{re.escape(spec['TEXT'])})"
+    value = spec.get("LOWER", spec.get("ORTH", ""))
+    if isinstance(value, dict):
+        return "(?:" + "|".join(re.escape(str(w)) for w in value["IN"]) + ")"
+    return re.escape(str(value))
+
+
+def _tokens_regex(specs: list[dict[str, Any]]) -> str:
+    """Token specs joined by white space; OP "?", "*", "+" repeat a token as spaCy's Matcher does."""
+    out, joined = "", False
+    for spec in specs:
+        word, op = _token_regex(spec), spec.get("OP", "")
+        if joined:
+            out += rf"(?:\s+{word}){op}"
+        elif op:
+            out += rf"(?:{word}\s+){op}"
+        else:
+            out += word
+        joined = joined or not op
+    return out
+
+
+def pattern_regex(entry: str | dict[str, Any]) -> str:
+    """The regular expression of one lexicon pattern: a phrase (itself a regular expression over words),
+    or a mapping with `phrase:` or Matcher-style `tokens:`."""
+    if isinstance(entry, str):
+        return entry
+    if "tokens" in entry:
+        return _tokens_regex(entry["tokens"])
+    return str(entry["phrase"])
+
+
+def words_regex(entries: list[Any]) -> re.Pattern[str]:
+    """One case-insensitive pattern matching any of the entries as whole words."""
+    alts = sorted((pattern_regex(e) for e in entries), key=len, reverse=True)
+    return re.compile(rf"(?<![\w-])(?:{'|'.join(alts)})(?![\w-])", re.IGNORECASE)
+
+
 def _compile_kinds(data: dict[str, Any]) -> tuple[tuple[str, re.Pattern[str]], ...]:
     out = []
     for kind, pats in data["kinds"].items():
         for p in pats:
-            out.append((kind, re.compile(rf"(?<![\w-])(?:{p})(?![\w-])", re.IGNORECASE)))
+            out.append((kind, re.compile(rf"(?<![\w-])(?:{pattern_regex(p)})(?![\w-])", re.IGNORECASE)))
     return tuple(out)
 
 
@@ -160,11 +203,39 @@ def _any(patterns: tuple[tuple[str, re.Pattern[str]], ...]) -> re.Pattern[str]:
     return re.compile("|".join(p.pattern for _, p in patterns), re.IGNORECASE)
 
 
+@dataclass(frozen=True)
+class TriggerPattern:
+    kind: str
+    pattern: re.Pattern[str]
+    title: str | None = None  # the verb an event title uses ("calls on"), when not "meets"
+
+
+@dataclass(frozen=True)
+class EventWords:
+    """The events lexicon (lexicon/events.yml), compiled: trigger patterns by kind and the word lists around them."""
+
+    triggers: tuple[TriggerPattern, ...]
+    precedence: tuple[str, ...]
+    any: re.Pattern[str]  # matches where any trigger does: a cheap first test
+    references: tuple[re.Pattern[str], ...]  # clauses that only refer back to an event ("during the visit")
+    lists: dict[str, re.Pattern[str]]  # each word list of the lexicon as one pattern
+    data: dict[str, Any]
+
+    def words(self, name: str) -> re.Pattern[str]:
+        return self.lists[name]
+
+
 @cache
-def event_kinds() -> Kinds:
+def event_words() -> EventWords:
     data = _load("events")
-    patterns = _compile_kinds(data)
-    return Kinds(patterns, tuple(data["precedence"]), {"references": data["references"]}, _any(patterns))
+    triggers = tuple(TriggerPattern(kind, re.compile(rf"(?<![\w-])(?:{pattern_regex(p)})(?![\w-])", re.IGNORECASE),
+                                    p.get("title") if isinstance(p, dict) else None)
+                     for kind, pats in data["kinds"].items() for p in pats)
+    lists = {name: words_regex(value) for name, value in data.items()
+             if isinstance(value, list) and name not in {"precedence", "references"}}
+    references = tuple(re.compile(pattern_regex(r), re.IGNORECASE) for r in data["references"])
+    return EventWords(triggers, tuple(data["precedence"]),
+                      re.compile("|".join(t.pattern.pattern for t in triggers), re.IGNORECASE), references, lists, data)
 
 
 @cache
