@@ -54,3 +54,178 @@ def test_an_agreement_recalled_after_following_the_adoption_of_is_not_concluded_
                    "Action Plan 2025-2029.")
     [a] = r.agreements
     assert a.kind == "action-plan" and r.concluded_in == {}
+
+
+# ---------------------------------------------------------------- names
+def test_a_plan_named_with_its_years_keeps_name_and_years():
+    r = agreements("The two armies exchanged the Joint Army Training Plan 2027-28 during the talks.")
+    [a] = r.agreements
+    assert (a.title, a.kind) == ("Joint Army Training Plan 2027-28", "action-plan")
+
+
+def test_a_plan_for_years_after_its_name():
+    r = agreements("A Bilateral Naval Cooperation Plan for 2027-28 was adopted by the two navies.")
+    assert [a.title for a in r.agreements] == ["Bilateral Naval Cooperation Plan for 2027-28"]
+
+
+def test_a_plan_to_do_something_is_no_instrument():
+    assert agreements("India and Italy have announced a plan to cooperate on energy.").agreements == []
+    assert agreements("The firms discussed the Make in Asia programme.").agreements == []
+
+
+def test_lower_case_modifiers_name_an_instrument():
+    r = agreements("India and Italy signed a maritime security cooperation agreement on Monday.")
+    [a] = r.agreements
+    assert a.title == "Maritime Security Cooperation Agreement" and r.concluded_in == {0: [0]}
+
+
+def test_vague_words_and_numbers_are_no_part_of_a_name():
+    r = agreements("India and Italy adopted an ambitious three-year action plan on clean energy.")
+    [a] = r.agreements
+    assert a.title == "Action Plan on Clean Energy"
+
+
+def test_a_short_and_a_long_name_are_one_instrument_with_the_fuller_title():
+    r = agreements("The leaders unveiled a joint strategic action plan 2027-31. The action plan 2027-31 covers "
+                   "space. The India-Italy Joint Strategic Action Plan 2027-31 will guide ties.")
+    [a] = r.agreements
+    assert a.title == "India-Italy Joint Strategic Action Plan 2027-31" and len(a.evidence) == 3
+
+
+def test_plans_of_other_years_are_other_instruments():
+    r = agreements("The Navy Cooperation Plan 2024-25 was reviewed. The Navy Cooperation Plan 2026-27 was signed.")
+    assert len(r.agreements) == 2
+
+
+def test_defense_is_spelt_defence_in_titles():
+    r = agreements("India and Italy signed a defense industrial agreement.")
+    assert [a.title for a in r.agreements] == ["Defence Industrial Agreement"]
+
+
+def test_a_process_named_after_an_instrument_is_no_instrument():
+    assert agreements("Officials met for the Defence Industrial Roadmap talks in Delhi.").agreements == []
+
+
+# ---------------------------------------------------------------- parties
+def test_a_company_signing_with_another_has_both_as_parties():
+    r = agreements("On Tuesday, Orsa Aeronautics Limited (OAL) signed a teaming agreement with Turin-based "
+                   "Velamare Dinamica for rotor blades.")
+    [a] = r.agreements
+    assert a.parties == ["OAL", "Velamare Dinamica"]
+    assert a.title == "Teaming Agreement between OAL and Velamare Dinamica"
+
+
+def test_a_company_with_an_apposition_after_with():
+    r = agreements("Earlier this year, Corvina signed a supply deal with a Pune-based firm, Taral Components, "
+                   "to build hulls.")
+    [a] = r.agreements
+    assert a.parties == ["Corvina", "Taral Components"] and a.kind == "other" and a.instrument == "deal"
+
+
+def test_associations_named_by_acronym_are_parties():
+    r = agreements("A memorandum was signed by the Federazione Cantieri Navali (FCN) and the Indian Shipyards "
+                   "Forum (ISF).")
+    [a] = r.agreements
+    assert set(a.parties) == {"FCN", "ISF"} and a.kind == "mou"
+
+
+def test_a_third_country_instrument_is_not_kept():
+    assert agreements("India and France signed an agreement on submarine rescue.").agreements == []
+
+
+# ---------------------------------------------------------------- status
+def test_a_promise_to_sign_a_vague_instrument_is_an_announcement_not_an_agreement():
+    r = agreements("Several agreements and MoUs are under finalisation and will be signed during the visit. "
+                   "India and Italy will soon sign an MoU.")
+    assert r.agreements == [] and r.promised_in == [0, 1]
+
+
+def test_a_named_instrument_to_be_signed_is_planned():
+    r = agreements("The two countries are in talks to sign a naval logistics agreement.")
+    [a] = r.agreements
+    assert (a.title, a.status) == ("Naval Logistics Agreement", "planned") and r.concluded_in == {}
+    assert r.promised_in == [0]
+
+
+def test_a_signed_instrument_is_signed_and_a_cancelled_deal_cancelled():
+    r = agreements("India and Italy signed an agreement on space cooperation. In 2030 India cancelled the "
+                   "Orlando Avionics radar deal.")
+    assert [(a.title, a.status) for a in r.agreements] == [("Agreement on Space Cooperation", "signed"),
+                                                           ("Orlando Avionics Radar Deal", "cancelled")]
+
+
+def test_a_deal_or_contract_without_a_verb_or_name_is_an_ordinary_word():
+    assert agreements("Business deals matter, and a deal is possible, officials said.").agreements == []
+
+
+def test_a_contract_awarded_is_concluded():
+    r = agreements("The Army awarded a contract for the supply of 40 mountain guns to Brenta Armi.")
+    [a] = r.agreements
+    assert a.kind == "other" and a.instrument == "contract" and a.status == "signed" and r.concluded_in == {0: [0]}
+
+
+def test_the_verb_belongs_to_the_instrument_it_governs():
+    r = agreements("The sides inked 12 pacts and adopted a four-year action plan on trade.")
+    [a] = r.agreements
+    assert a.title == "Action Plan on Trade" and r.concluded_in == {0: [0]}
+
+
+def test_the_agreements_exchanged_are_those_just_listed():
+    r = agreements("1.\tMemorandum of Understanding on Military Music\n\n2.\tTechnical Arrangement on Map Data\n\n"
+                   "The agreements were exchanged in Rome on May 5.")
+    last = len(r.by_sentence) and max(r.by_sentence)
+    assert len(r.agreements) == 2 and r.concluded_in == {0: [last], 1: [last]}
+
+
+# ---------------------------------------------------------------- signatories
+def test_signatories_after_signed_by_and_not_witnesses():
+    r = agreements("The MoU on hydrography was signed by Rear Admiral Paolo Verdi and Commodore Arun Nair in the "
+                   "presence of Defence Minister Ravi Kumar.")
+    [a] = r.agreements
+    assert a.signatories == ["paolo-verdi", "arun-nair"]
+
+
+def test_signatories_who_signed_as_subjects():
+    r = agreements("Defence Secretary Anil Mehta and Italian Secretary General Marco Fabbri signed an MoU on "
+                   "military medicine.")
+    [a] = r.agreements
+    assert a.signatories == ["anil-mehta", "marco-fabbri"]
+
+
+def test_people_in_whose_presence_an_instrument_is_exchanged_are_not_signatories():
+    r = agreements("In the presence of Prime Minister Ravi Kumar, a Memorandum of Understanding on cyber security "
+                   "was exchanged.")
+    [a] = r.agreements
+    assert a.signatories == []
+
+
+# ---------------------------------------------------------------- Italian
+def test_an_italian_instrument_gets_an_english_title():
+    r = agreements("Il ministro ha ricordato l'Accordo di cooperazione nel settore della difesa tra Italia e India.")
+    [a] = r.agreements
+    assert (a.title, a.kind, a.parties) == ("Agreement on Cooperation in the Field of Defence", "agreement",
+                                            ["Italy", "India"])
+
+
+def test_an_italian_memorandum_signed_between_associations():
+    r = agreements("È stato firmato un memorandum d'intesa tra la Lega Cantieri Adriatici (LCA) e la "
+                   "Indian Marine Federation (IMF).")
+    [a] = r.agreements
+    assert a.title == "Memorandum of Understanding between LCA and IMF" and a.parties == ["LCA", "IMF"]
+
+
+def test_an_italian_contract_won_gets_an_english_title():
+    r = agreements("La società Brenta Armi si è aggiudicata una commessa per la fornitura di siluri pesanti.")
+    [a] = r.agreements
+    assert a.title == "Contract for the Supply of Heavyweight Torpedoes" and a.status == "signed"
+
+
+def test_an_italian_name_that_does_not_translate_keeps_its_words():
+    r = agreements("Le parti hanno firmato un accordo di gemellaggio.")
+    [a] = r.agreements
+    assert a.title == "Accordo di Gemellaggio"
+
+
+def test_an_italian_promise_to_sign_is_planned():
+    r = agreements("Italia e India firmeranno presto un accordo sulla cooperazione spaziale.")
+    assert r.promised_in == [0] and [a.status for a in r.agreements] == ["planned"]

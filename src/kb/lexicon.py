@@ -239,11 +239,9 @@ def event_words() -> EventWords:
 
 
 @cache
-def agreement_kinds() -> Kinds:
-    data = _load("agreements")
-    patterns = _compile_kinds(data)
-    return Kinds(patterns, tuple(data["kinds"]), {"signed": data["signed"], "not_instrument": data["not_instrument"]},
-                 _any(patterns))
+def agreement_lexicon() -> dict[str, Any]:
+    """Instrument words and the cues of signing, planning and cancelling (read by extract/instruments.py)."""
+    return _load("agreements")
 
 
 @cache

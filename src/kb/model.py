@@ -86,6 +86,11 @@ class Agreement:
     evidence: list[Evidence] = field(default_factory=list)
     sources: list[str] = field(default_factory=list)
     curated: bool = False
+    # What the articles say became of it: signed (concluded, or referred to as existing), planned
+    # (announced, under negotiation, to be signed), cancelled, or in-force.
+    status: str = "signed"
+    # For kind other: what the instrument is (deal, contract, arrangement, statement), else None.
+    instrument: str | None = None
 
 
 @dataclass

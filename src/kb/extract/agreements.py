@@ -1,37 +1,52 @@
 """Agreements of one article: instruments (agreement, MoU, declaration, action
-plan ...) named in a sentence, with their title, parties and signatories.
+plan, deal, contract ...) named in its sentences, with their title, kind,
+parties, signatories and status.
 
-Dates are given later by the event step, which knows when each sentence's
-happening took place.
+A sentence that only promises an instrument ("will sign an MoU", "in talks for
+a deal") is listed in `promised_in` for the event step (an announcement) and
+makes no agreement unless the instrument has a name of its own; it is then an
+agreement whose status is `planned`. Dates are given later by the event step,
+which knows when each sentence's happening took place.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
-from ..lexicon import agreement_kinds, countries, sides
+from ..lexicon import _load, countries, sides
 from ..model import Agreement, Evidence
 from .doc import ArticleDoc
+from .instruments import (
+    CANCELLED,
+    CONCLUDED,
+    EXISTING,
+    IN_FORCE,
+    PLANNED,
+    Hit,
+    Name,
+    cue_targets,
+    find_hits,
+    lexicon,
+    name_of,
+    status_of,
+)
 from .organisations import ArticleOrganisations
-from .people import ArticlePeople
+from .people import ArticlePeople, Mention
 
-_LABEL = {"mou": "MoU", "agreement": "Agreement", "action-plan": "Action Plan", "declaration": "Declaration",
-          "other": "Contract"}
-_SMALL = {"of", "on", "in", "the", "for", "and", "between", "to", "a", "an", "at"}
-# Words that end a lower-case topic ("an agreement on defence cooperation between ...").
-_TOPIC_STOP = {"between", "during", "with", "was", "were", "has", "had", "have", "is", "are", "will", "would",
-               "by", "at", "that", "which", "from", "signed", "in", "as", "to", "on", "after", "before", "while",
-               "under", "for", "and", "also", "been", "being", "could", "should", "may", "among", "within", "this",
-               "last", "next", "earlier", "later"}
-_ANAPHORA = re.compile(r"\b(?:the|this|that|these|such)\s+(?:\w+\s+)?$", re.IGNORECASE)
-_BILATERAL = re.compile(r"\b(?:the (?:two )?(?:nations|countries|sides|governments)|both (?:nations|countries|sides)"
-                        r"|bilateral)\b", re.IGNORECASE)
-_COMPANIES = re.compile(r"\b(?:the two|both) (?:companies|firms|groups|shipyards|manufacturers)\b", re.IGNORECASE)
-_FUTURE = re.compile(r"\b(?:(?:since|following|after) the (?:signing|adoption|conclusion)"
-                     r"|agreed to (?:conclude|sign|finalise|finalize|work)"
-                     r"|will|would|to be signed|plan(?:s|ned)? to"
-                     r"|expected to|likely to|is set to|are set to|proposed|draft|negotiat\w+)\b", re.IGNORECASE)
+_ANAPHORA = re.compile(r"(?:\b(?:the|this|that|these|those|such|its|their|il|lo|la|questo|questa|tale)\s+(?:\w+\s+)?"
+                       r"|\b(?:l|dell|all|nell|sull|quest)['’])$", re.IGNORECASE)
+# Instrument words general enough to refer back to an instrument of any kind ("the agreement", "the deal").
+_GENERAL = {"agreement", "deal", "pact", "accord", "accordo", "intesa"}
+# Words between an instrument and "between" that make "between" belong to something else ("talks between X and Y").
+_NOT_OWN_BETWEEN = re.compile(r"\b(?:talks|meeting|discussions|dialogue|held|after|during|relations|ties|colloqui|"
+                              r"incontro|rapporti|relazioni)\b", re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;]|\s(?:to|during|which|that|was|were|who|while|after|in the presence|durante|che|dopo)\s")
+_CAPITALISED_RUN = re.compile(r"[A-Z][\w&.’'-]*(?:\s+(?:(?:of|and|&|di|del|della|per)\s+)?[A-Z][\w&.’'-]*)*")
+_STATUS_RANK = {CANCELLED: 4, IN_FORCE: 3, CONCLUDED: 2, PLANNED: 1, EXISTING: 0}
+_PAGE_STATUS = {CANCELLED: "cancelled", IN_FORCE: "in-force", CONCLUDED: "signed", EXISTING: "signed",
+                PLANNED: "planned"}
 
 
 @dataclass
@@ -40,254 +55,380 @@ class ArticleAgreements:
     # agreement index -> sentence indexes where it was concluded (signed, adopted ...)
     concluded_in: dict[int, list[int]] = field(default_factory=dict)
     by_sentence: dict[int, list[int]] = field(default_factory=dict)
+    # sentences that promise an instrument (to be signed, under negotiation): announcements, not signings
+    promised_in: list[int] = field(default_factory=list)
 
 
-def _clean_title(words: list[str]) -> str:
-    out = []
-    for i, w in enumerate(words):
-        if w.lower() in _SMALL and i > 0:
-            out.append(w.lower())
-        elif w.islower():
-            out.append(w[:1].upper() + w[1:])
-        else:
-            out.append(w)
-    title = " ".join(out)
-    return re.sub(r"\bMou\b|\bMOU\b", "MoU", title)
+@dataclass
+class _Known:
+    """What the article has said of one agreement so far."""
+
+    name: Name | None
+    noun: str  # the instrument word as written, for a title without a name
+    hit: Hit
+    statuses: set[str] = field(default_factory=set)
+    first_sentence: int = 0
 
 
-def _title_from(sentence: str, start: int, end: int) -> str | None:
-    """The instrument's own name around the matched noun, or None when it has none."""
-    matched = sentence[start:end]
-    left_words = re.findall(r"[\w'’-]+", sentence[:start])
-    # Capitalised words before: "Italy-India Joint Strategic Action Plan".
-    prefix: list[str] = []
-    for w in reversed(left_words):
-        if w[:1].isupper() and w.lower() not in {"the", "a", "an", "this", "that"} and not w.endswith(("'s", "’s")):
-            prefix.insert(0, w)
-        else:
-            break
-    if prefix and all(countries().country_of(w) for w in prefix) and len(prefix) == 1 and "-" not in prefix[0]:
-        prefix = []  # "Italian MoU" is not part of a name
-    rest = sentence[end:]
-    m = re.match(r"\s*(?:\(\w+\)\s*)?((?:on|of|for|in)\s+[^,.;:()\"“”]+)", rest)
-    suffix: list[str] = []
-    if m:
-        words = m.group(1).split()
-        suffix.append(words[0])
-        for n, w in enumerate(words[1:], start=1):
-            bare = w.strip("'’")
-            nxt = words[n + 1].strip("'’") if n + 1 < len(words) else ""
-            if _stops_topic(nxt) and bare.lower() in _SMALL:
-                break
-            if (bare.lower() == "and" and nxt[:1].isalpha() and nxt.lower() not in _TOPIC_STOP
-                    and not nxt.endswith(("ed", "ing")) and (nxt[:1].isupper() or suffix[-1].islower())):
-                pass  # "migration and mobility", "Commerce and Industry"
-            elif (bare.lower() == "in" and suffix[-1].islower() and nxt.islower()
-                  and nxt not in _TOPIC_STOP and nxt not in {"the", "a", "an"}):
-                pass  # "on cooperation in defence space and cyber security"
-            elif bare.lower() in _TOPIC_STOP and not (bare.lower() in {"in", "of", "on", "for", "the"}
-                                                       and (bare[:1].isupper() or _next_is_topic(words, n))):
-                break
-            elif _stops_topic(bare):
-                break
-            if re.fullmatch(r"\d{4}(?:-\d{2,4})?", bare) or bare[:1].isalpha():
-                suffix.append(bare)
-            else:
-                break
-        suffix = suffix[:8]
-        while suffix and suffix[-1].lower() in _SMALL:
-            suffix.pop()
-        if len(suffix) < 2:
-            suffix = []
-    year = re.match(r"\s+(\d{4}-\d{2,4})\b", rest)
-    if not suffix and year:
-        suffix = [year.group(1)]
-    if not prefix and not suffix:
-        # "the Joint Strategic Action Plan": a capitalised name of several words stands alone.
-        return matched if len(matched.split()) > 1 and all(w[:1].isupper() for w in matched.split()) else None
-    return _clean_title(prefix + matched.split() + suffix)
-
-
-def _next_is_topic(words: list[str], i: int) -> bool:
-    """ "in the field of Defence": keep going while the words lead to a capitalised topic."""
-    tail = [t.strip("'’,.") for t in words[i + 1:i + 5]]
-    lead = []
-    for t in tail:
-        if t[:1].isupper():
-            return not _stops_topic(t) and all(x.lower() in {"the", "field", "fields", "of", "areas", "area"}
-                                               for x in lead)
-        lead.append(t)
-    return False
-
-
-_MONTHS = {"january", "february", "march", "april", "may", "june", "july", "august", "september", "october",
-           "november", "december"}
-
-
-_WEEKDAYS = {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"}
-
-
-def _stops_topic(word: str) -> bool:
-    """A month or a place ends an instrument's name: "... Action Plan in November 2024", "... in Mumbai"."""
-    w = word.strip("'’,.").lower()
-    return w in _MONTHS or w in _WEEKDAYS or w in countries().place_country
-
-
-def _key(title: str) -> str:
-    """The words that tell one instrument from another: no small words, no country words."""
-    words = re.findall(r"[a-z0-9]+", title.lower())
-    return " ".join(w for w in words if w not in _SMALL and not countries().country_of(w))
-
-
-def _parties(sentence: str, start: int, end: int, orgs: ArticleOrganisations, s_index: int) -> list[str]:
-    """Countries or organisations the instrument binds, when the sentence says."""
-    # "an MoU (...) was signed between A and B", not "... after talks between X and Y".
-    between = re.search(r"\bbetween\b", sentence[end:end + 120])
-    if between and re.search(r"\b(?:talks|meeting|discussions|dialogue|held|after|during)\b",
-                             sentence[end:end + between.start()]):
-        between = None
-    out: list[str] = []
-    if between:
-        after = sentence[end + between.end():]
-        after = re.split(r"[.;]|\s(?:to|during|which|that|was|were)\s", after)[0]
-        found: list[tuple[int, str]] = []
-        spans: list[tuple[int, int]] = []
-        for o in orgs.organisations:
-            for form in filter(None, [o.name, o.acronym]):
-                m = re.search(rf"(?<!\w){re.escape(form)}(?!\w)", after)
-                if m:
-                    found.append((m.start(), _org_party(o)))
-                    spans.append(m.span())
-                    break
-        for m in re.finditer(r"[A-Z][a-z]+", after):
-            c = countries().country_of(m.group())
-            inside = any(a <= m.start() < b for a, b in spans)
-            # A country's own name, not a demonym ("the Italian firm X" names no party).
-            if c and not inside and m.group().lower() != c.lower() + "n" and not m.group().endswith(("an", "ese")):
-                found.append((m.start(), c))
-        out = [name for _, name in sorted(found)][:2]
-    elif len(orgs.by_sentence.get(s_index, [])) >= 2 and re.search(r"\bsigned|inked", sentence):
-        return [_org_party(orgs.organisations[i]) for i in orgs.by_sentence[s_index][:2]]
-    if not out and _COMPANIES.search(sentence):
-        return ["@previous-orgs"]
-    if not out:
-        pair = sides().pair
-        countries_here = [c for w in re.findall(r"[A-Z][a-z]+", sentence) if (c := countries().country_of(w))
-                          and c in pair]
-        if set(pair) <= set(countries_here) or _BILATERAL.search(sentence):
-            out = list(pair)
-    return list(dict.fromkeys(out))
-
-
-def _org_party(o) -> str:  # type: ignore[no-untyped-def]
-    return o.acronym or o.name
+@cache
+def _country_names() -> frozenset[str]:
+    """Names of countries (not demonyms): "Italy" can be a party, "Italian" cannot."""
+    return frozenset(n.lower() for c, info in _load("countries").items() for n in [c, *info.get("names", [])])
 
 
 def find_agreements(doc: ArticleDoc, people: ArticlePeople, orgs: ArticleOrganisations) -> ArticleAgreements:
-    sentences, source_id = doc.sentences, doc.source.id
-    lex = agreement_kinds()
-    signed_words = "|".join(lex.extra["signed"])
-    signed_re = re.compile(rf"\b(?:{signed_words})\b", re.IGNORECASE)
-    not_instrument = re.compile("|".join(re.escape(x) for x in lex.extra["not_instrument"]), re.IGNORECASE)
-    result = ArticleAgreements()
-    by_key: dict[str, int] = {}
-    last: int | None = None
-    for s_index, sent in enumerate(sentences):
-        text = sent.text
-        found: list[tuple[int, int, str]] = []
-        for kind, pat in lex.patterns:
-            for m in pat.finditer(text):
-                if any(m.start() < e and s < m.end() for s, e, _ in found):
-                    continue
-                found.append((m.start(), m.end(), kind))
-        # "Memorandum of Understanding (MoU)": the acronym of the name just read is not another one.
-        found = sorted(f for f in found if not (text[f[0] - 1:f[0]] == "(" and text[f[1]:f[1] + 1] == ")"))
-        for start, end, kind in found:
-            if not_instrument.search(text[max(0, start - 10):end + 15]):
-                continue
-            if kind == "other" and not signed_re.search(text):
-                continue  # "deal" and "contract" count only when signed
-            title = _title_from(text, start, end)
-            if title and _only_instrument_words(title):
-                title = None  # "Agreements/MoUs exchanged", "Name of Agreement/MoU": a heading, not a name
-            parties = _parties(text, start, end, orgs, s_index)
-            if parties == ["@previous-orgs"]:
-                # "the two companies": the companies of the last company agreement.
-                parties = next((a.parties for a in reversed(result.agreements)
-                                if set(a.parties) - set(sides().pair)), [])
-            anaphoric = title is None and bool(_ANAPHORA.search(text[:start]))
-            idx: int | None = None
-            if title and _key(title) in by_key:
-                idx = by_key[_key(title)]
-            elif title:
-                # A shorter or longer name of one already seen ("Joint Strategic Action Plan").
-                k = _key(title)
-                idx = next((i for kk, i in by_key.items() if result.agreements[i].kind == kind
-                            and (set(k.split()) <= set(kk.split()) or set(kk.split()) <= set(k.split()))), None)
-            elif anaphoric and last is not None and kind in (result.agreements[last].kind, "agreement"):
-                idx = last
-            elif title is None:
-                same_kind = [i for i, a in enumerate(result.agreements) if a.kind == kind]
-                if same_kind and not parties:
-                    idx = same_kind[-1]
-            if idx is None:
-                if title is None:
-                    if not parties or (parties == list(sides().pair) and not signed_re.search(text)):
-                        continue  # "an agreement" with nothing to name it by
-                    label = _LABEL[kind] if kind != "declaration" else _cap(text[start:end])
-                    title = f"{label} between {' and '.join(parties)}"
-                if kind == "other" and title:
-                    pass
-                idx = len(result.agreements)
-                result.agreements.append(Agreement(id=f"agr-{idx}", title=title, kind=kind, parties=parties))
-                by_key[_key(title)] = idx
-            agr = result.agreements[idx]
-            if parties and not agr.parties:
-                agr.parties = parties
-            if not any(e.quote == text for e in agr.evidence):
-                agr.evidence.append(Evidence(source_id, text))
-            result.by_sentence.setdefault(s_index, [])
-            if idx not in result.by_sentence[s_index]:
-                result.by_sentence[s_index].append(idx)
-            if _nearest_to_signing(start, found, text, signed_re) and not _FUTURE.search(text):
-                result.concluded_in.setdefault(idx, []).append(s_index)
-            _signatories(agr, text, s_index, people)
-            last = idx
-    return result
+    reader = _Reader(doc, people, orgs)
+    for s_index, sent in enumerate(doc.sentences):
+        hits = find_hits(sent.text)
+        for hit in hits:
+            reader.read(s_index, hit, hits)
+    return reader.finish()
 
 
-_INSTRUMENT_WORDS = {"agreement", "agreements", "mou", "mous", "memorandum", "memoranda", "treaty", "treaties",
-                     "accord", "accords", "pact", "pacts", "arrangement", "arrangements", "protocol", "protocols",
-                     "loi", "lois", "contract", "contracts", "deal", "deals", "name", "of", "and", "or", "list",
-                     "the", "signed", "exchanged"}
+class _Reader:
+    """Reads an article's instrument words in order, keeping what is known of each agreement."""
+
+    def __init__(self, doc: ArticleDoc, people: ArticlePeople, orgs: ArticleOrganisations) -> None:
+        self.doc, self.people, self.orgs = doc, people, orgs
+        self.result = ArticleAgreements()
+        self.known: list[_Known] = []
+        self.last: int | None = None
+
+    def read(self, s_index: int, hit: Hit, hits: list[Hit]) -> None:
+        text = self.doc.sentences[s_index].text
+        status = status_of(text, hit, hits)
+        if status == PLANNED and s_index not in self.result.promised_in:
+            self.result.promised_in.append(s_index)
+        if hit.plural:
+            if status == CONCLUDED and _ANAPHORA.search(text[:hit.start]):
+                self._conclude_recent(s_index)  # "The agreements were exchanged in Rome on ..."
+            return
+        name = name_of(text, hit, tuple(d.start for d in self.doc.dates(s_index)))
+        parties = _parties(text, hit, status, self._bodies(s_index, text), self._previous_companies())
+        if parties is None:
+            return  # an instrument of a third country: not this knowledge base's
+        idx = self._same_as(text, hit, name, parties)
+        if idx is None:
+            if not _qualifies(hit, name, status) or (name is None and not _enough_without_name(parties, status)):
+                return
+            idx = self._add(s_index, text, hit, name)
+        self._update(idx, s_index, text, hit, hits, name, parties, status)
+
+    # ------------------------------------------------------------ one agreement or another
+    def _same_as(self, text: str, hit: Hit, name: Name | None, parties: list[str]) -> int | None:
+        """The agreement already read that this mention is of, if any."""
+        if name is not None:
+            key = _key(name)
+            found = next((i for i in reversed(range(len(self.known))) if self._named_alike(i, hit, name, key)), None)
+            if found is not None or name.proper or name.years or _has_topic(name):
+                return found
+            if not _ANAPHORA.search(text[:hit.start - len(" ".join(name.words[:-1]))]):
+                return None
+            # "The air force pact ...": a described instrument after a definite article is the one just read.
+        last = self.last
+        if last is not None and _ANAPHORA.search(text[:hit.start]):
+            general = text[hit.start:hit.end].lower() in _GENERAL
+            if self.known[last].hit.kind == hit.kind or general:
+                return last  # "the agreement", "this MoU": the one just read
+        same_kind = [i for i, k in enumerate(self.known) if k.hit.kind == hit.kind]
+        if same_kind and (not parties or set(parties) <= set(self.result.agreements[same_kind[-1]].parties)):
+            return same_kind[-1]
+        return None
+
+    def _named_alike(self, i: int, hit: Hit, name: Name, key: frozenset[str]) -> bool:
+        k = self.known[i]
+        if k.hit.kind != hit.kind:
+            return False
+        if k.name is None:
+            return not key  # "an MoU between A and B" and later "the MoU": the same
+        if name.years and k.name.years and _year_span(name.years) != _year_span(k.name.years):
+            return False
+        other = _key(k.name)
+        return key <= other or other <= key
+
+    def _add(self, s_index: int, text: str, hit: Hit, name: Name | None) -> int:
+        idx = len(self.known)
+        self.known.append(_Known(name, text[hit.start:hit.end], hit, first_sentence=s_index))
+        self.result.agreements.append(Agreement(id=f"agr-{idx}", title="", kind=hit.kind))
+        return idx
+
+    def _update(self, idx: int, s_index: int, text: str, hit: Hit, hits: list[Hit], name: Name | None,
+                parties: list[str], status: str) -> None:
+        k, agr = self.known[idx], self.result.agreements[idx]
+        if name is not None and (k.name is None or _better(name, k.name)):
+            k.name = name
+        if parties and (not agr.parties or set(agr.parties) <= set(sides().pair) < set(parties) | set(sides().pair)):
+            agr.parties = parties
+        k.statuses.add(status)
+        if not any(e.quote == text for e in agr.evidence):
+            agr.evidence.append(Evidence(self.doc.source.id, text))
+        self._in_sentence(idx, s_index)
+        if status == CONCLUDED:
+            self._concluded(idx, s_index)
+            for pid in _signatories(text, hit, hits, self.people.in_sentence(s_index), self.people):
+                if pid not in agr.signatories:
+                    agr.signatories.append(pid)
+        self.last = idx
+
+    def _in_sentence(self, idx: int, s_index: int) -> None:
+        here = self.result.by_sentence.setdefault(s_index, [])
+        if idx not in here:
+            here.append(idx)
+
+    def _concluded(self, idx: int, s_index: int) -> None:
+        sentences = self.result.concluded_in.setdefault(idx, [])
+        if s_index not in sentences:
+            sentences.append(s_index)
+
+    def _conclude_recent(self, s_index: int) -> None:
+        """ "The agreements were exchanged ...": those just listed, not yet concluded, were concluded here."""
+        paragraph = self.doc.sentences[s_index].paragraph
+        text = self.doc.sentences[s_index].text
+        for idx, k in enumerate(self.known):
+            first = self.doc.sentences[k.first_sentence]
+            recent = s_index - k.first_sentence <= 12 and paragraph - first.paragraph <= 3
+            if recent and idx not in self.result.concluded_in and k.statuses <= {EXISTING}:
+                k.statuses.add(CONCLUDED)
+                self._concluded(idx, s_index)
+                self._in_sentence(idx, s_index)
+                agr = self.result.agreements[idx]
+                if not any(e.quote == text for e in agr.evidence):
+                    agr.evidence.append(Evidence(self.doc.source.id, text))
+
+    # ------------------------------------------------------------ who is named
+    def _bodies(self, s_index: int, text: str) -> list[tuple[int, int, str]]:
+        """(start, end, party) of the organisations and countries a sentence names, in order."""
+        out: list[tuple[int, int, str]] = []
+        skipped: list[tuple[int, int]] = []  # spans of organisation names: a country word there is no party
+        for i in self.orgs.by_sentence.get(s_index, []):
+            o = self.orgs.organisations[i]
+            spans = [m.span() for form in filter(None, [o.name, o.acronym])
+                     for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text)]
+            # "Bharat Shipyard Limited (BSL)": one mention, the name and its acronym together.
+            spans = [(a, b) for a, b in spans if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in spans)]
+            if spans:
+                out.append((spans[0][0], spans[0][1], _org_party(o)))
+                skipped.extend(spans)
+        people = [(m.start, m.end) for m in self.people.in_sentence(s_index)] + skipped
+        for m in re.finditer(r"[A-Z][a-z]+", text):
+            inside = any(a <= m.start() < b for a, b, _ in out) or any(a <= m.start() < b for a, b in people)
+            if not inside and m.group().lower() in _country_names():
+                out.append((m.start(), m.end(), countries().country_of(m.group()) or m.group()))
+        # "... (AIAD)": an acronym in brackets names a body even where the organisation step did not.
+        for m in re.finditer(r"\(([A-Z][A-Za-z&]{1,9})\)", text):
+            if not any(a <= m.start(1) < b for a, b in [*skipped, *((a, b) for a, b, _ in out)]) \
+                    and not find_hits(m.group(1)) \
+                    and not countries().country_of(m.group(1)):
+                out.append((m.start(1), m.end(1), m.group(1)))
+        return sorted(out)
+
+    def _previous_companies(self) -> list[str]:
+        """The parties of the last instrument between companies or associations ("the two companies")."""
+        return next((a.parties for a in reversed(self.result.agreements) if set(a.parties) - set(sides().pair)), [])
+
+    # ------------------------------------------------------------ the result
+    def finish(self) -> ArticleAgreements:
+        for k, agr in zip(self.known, self.result.agreements, strict=True):
+            agr.title = _title(k, agr.parties)
+            agr.status = _PAGE_STATUS[max(k.statuses, key=lambda s: _STATUS_RANK[s])] if k.statuses else "signed"
+            agr.instrument = k.hit.entry.instrument
+        return self.result
 
 
-def _only_instrument_words(title: str) -> bool:
-    words = re.findall(r"[a-z]+", title.lower())
-    return bool(words) and all(w in _INSTRUMENT_WORDS for w in words)
+# ---------------------------------------------------------------- rules of one mention
+def _qualifies(hit: Hit, name: Name | None, status: str) -> bool:
+    """Whether the word is an instrument here, by what its lexicon entry needs."""
+    needs = hit.entry.needs
+    if needs == "name":
+        return name is not None
+    if needs == "proper":
+        return name is not None and ((name.proper and name.capital_noun) or bool(name.years)
+                                     or any(w.lower() in lexicon().cooperation for w in name.words))
+    if needs == "event":
+        return status in {CONCLUDED, CANCELLED, IN_FORCE} or (name is not None and (name.proper or _has_topic(name)))
+    if needs == "verb":
+        return status in {CONCLUDED, CANCELLED}
+    return True
 
 
-def _nearest_to_signing(start: int, found: list[tuple[int, int, str]], text: str, signed_re: re.Pattern[str]) -> bool:
-    """ "The agreement follows a Letter of Intent the two companies exchanged": the verb concludes the nearest one."""
-    for verb in signed_re.finditer(text):
-        nearest = min(found, key=lambda f: min(abs(f[0] - verb.start()), abs(f[1] - verb.start())))
-        if nearest[0] == start:
-            return True
-    return False
+def _has_topic(name: Name) -> bool:
+    lows = [w.lower() for w in name.words]
+    return any(w in {"for", "on", "of", "per", "di"} for w in lows[1:])
 
 
-def _cap(words: str) -> str:
-    return " ".join(w if w.lower() in _SMALL else w[:1].upper() + w[1:] for w in words.split())
+def _enough_without_name(parties: list[str], status: str) -> bool:
+    """An instrument with no name of its own is one only when signed between parties the sentence names."""
+    if not parties or status not in {CONCLUDED, CANCELLED}:
+        return False
+    return bool(set(parties) - set(sides().pair)) or status == CONCLUDED
 
 
-def _signatories(agr: Agreement, text: str, s_index: int, people: ArticlePeople) -> None:
-    m = re.search(r"\bsigned\b(?:[^.;]{0,80}?)\bby\b", text)
-    if not m:
-        return
-    stop = re.search(r"\b(?:in the presence of|witnessed by|while|as)\b|;", text[m.end():])
-    limit = m.end() + stop.start() if stop else len(text)
-    for mention in people.in_sentence(s_index):
-        if m.end() < mention.start < limit:
-            pid = people.people[mention.person].id  # type: ignore[index]
-            if pid not in agr.signatories:
-                agr.signatories.append(pid)
+def _key(name: Name) -> frozenset[str]:
+    """The words that tell one instrument from another: no small words, instrument nouns, countries or years."""
+    nouns = lexicon().nouns
+    words = re.findall(r"[^\W\d_]+", " ".join(name.words).lower())
+    return frozenset(w for w in words if w not in nouns and len(w) > 2 and not countries().country_of(w)
+                     and w not in {"the", "and", "for", "between", "della", "del", "dei", "nel", "nella", "per"})
+
+
+def _year_span(years: str) -> tuple[str, str]:
+    """ "2025-29" and "2025-2029" are one span."""
+    parts = re.findall(r"\d+", years)
+    first = parts[0]
+    last = parts[-1] if len(parts) > 1 else first
+    return first, (first[:4 - len(last)] + last)
+
+
+def _better(new: Name, old: Name) -> bool:
+    """The fuller name: a proper name over a description, more distinctive words, years."""
+    return (new.proper, len(_key(new)) + bool(new.years), len(new.words)) > \
+        (old.proper, len(_key(old)) + bool(old.years), len(old.words))
+
+
+def _title(k: _Known, parties: list[str]) -> str:
+    own = [p for p in parties if p not in sides()]
+    if k.name is not None:
+        title = k.name.title
+        if own and not k.name.proper and not any(p.lower() in title.lower() for p in own) and len(parties) >= 2:
+            title += f" between {' and '.join(parties)}"
+        return title
+    label = k.hit.entry.name or " ".join(w if w.isupper() or w.lower() in {"of", "on"} else w[:1].upper() + w[1:]
+                                         for w in k.noun.split())
+    label = re.sub(r"\bMou\b|\bMOU\b", "MoU", label)
+    return f"{label} between {' and '.join(parties)}" if len(parties) >= 2 else f"{label} with {parties[0]}"
+
+
+def _org_party(o) -> str:  # type: ignore[no-untyped-def]
+    """A ministry or armed service binds its state; a company or association binds itself."""
+    if o.kind in {"government", "military"} and o.country:
+        return o.country
+    return o.acronym or o.name
+
+
+# ---------------------------------------------------------------- parties
+def _parties(text: str, hit: Hit, status: str, bodies: list[tuple[int, int, str]],
+             previous: list[str]) -> list[str] | None:
+    """Countries or organisations the instrument binds, when the sentence says; None for a third country's."""
+    out = _between(text, hit, bodies) or _signed_with(text, hit, bodies)
+    if not out and status == CONCLUDED:
+        named = [p for _, _, p in bodies if p not in sides() and p not in _country_values()]
+        out = list(dict.fromkeys(named))[:2] if len(set(named)) >= 2 else []
+    if not out and lexicon().companies.search(text):
+        out = previous  # "the two companies": those of the last company instrument
+    named = {p for _, _, p in bodies}
+    if not out and set(sides().pair) <= named or lexicon().bilateral.search(text):
+        out = out or list(sides().pair)
+    elif not out and any(p in _country_values() and p not in sides() for p in named):
+        return None  # "India and France signed ...": not the pair's
+    third = [p for p in out if p in _country_values() and p not in sides()]
+    return None if third else list(dict.fromkeys(out))
+
+
+@cache
+def _country_values() -> frozenset[str]:
+    return frozenset(countries().by_word.values())
+
+
+def _between(text: str, hit: Hit, bodies: list[tuple[int, int, str]]) -> list[str]:
+    """ "an MoU (...) was signed between A and B", not "... after talks between X and Y"."""
+    m = re.compile(r"\b(?:between|tra|fra)\b", re.IGNORECASE).search(text, hit.end, hit.end + 120)
+    if not m or _NOT_OWN_BETWEEN.search(text, hit.end, m.start()):
+        return []
+    stop = _CLAUSE_END.search(text, m.end())
+    end = stop.start() if stop else len(text)
+    named = list(dict.fromkeys(p for a, _, p in bodies if m.end() <= a < end))
+    return named[:2] or _raw_names(text, m.end(), end, 2)
+
+
+def _signed_with(text: str, hit: Hit, bodies: list[tuple[int, int, str]]) -> list[str]:
+    """ "A signed an agreement with B", "an MoU with B" (its subject A): the two sides of a deal."""
+    m = re.compile(r"\b(?:with|con)\b", re.IGNORECASE).search(text, hit.end, hit.end + 40)
+    if not m or re.search(r"[,;]", text[hit.end:m.start()]):
+        return []
+    stop = _CLAUSE_END.search(text, m.end())
+    end = stop.start() if stop else len(text)
+    after = [p for a, _, p in bodies if m.end() <= a < min(end, m.end() + 60)][:1] or _raw_names(text, m.end(), end, 1)
+    if not after:
+        return []
+    subject = _subject(text, hit, bodies)
+    return [subject, after[0]] if subject else []
+
+
+def _subject(text: str, hit: Hit, bodies: list[tuple[int, int, str]]) -> str | None:
+    """The organisation or country named just before the verb that governs the instrument."""
+    verb = None
+    for v in lexicon().signed.finditer(text, max(0, hit.start - 60), hit.start):
+        verb = v
+    end = verb.start() if verb else hit.start
+    before = [b for b in bodies if b[1] <= end and not text[b[1]:end].strip(" ()").count(" ") > 3]
+    if before:
+        return before[-1][2]
+    raw = _raw_names(text, max(0, end - 60), end, 9)
+    return raw[-1] if raw and text[:end].rstrip().endswith(raw[-1].split()[-1]) else None
+
+
+def _raw_names(text: str, start: int, end: int, n: int) -> list[str]:
+    """Capitalised names in a span that the organisation step did not know ("with Milan-based Vela Srl")."""
+    out = []
+    for m in _CAPITALISED_RUN.finditer(text, start, end):
+        name = re.sub(r"^[\w-]+-based\s+", "", m.group())
+        if re.search(r"-based$", name) or countries().country_of(name.split()[0]) or _is_time(name):
+            continue
+        out.append(name)
+    return out[:n] if n < 9 else out
+
+
+def _is_time(name: str) -> bool:
+    words = name.lower().split()
+    return bool(words) and words[0] in {"on", "in", "monday", "tuesday", "wednesday", "thursday", "friday",
+                                        "saturday", "sunday", "earlier", "last", "the", "a", "an"}
+
+
+# ---------------------------------------------------------------- signatories
+def _signatories(text: str, hit: Hit, hits: list[Hit], mentions: list[Mention], people: ArticlePeople) -> list[str]:
+    """People who signed: "signed by X and Y", "X and Y signed", "firmato da X"; not witnesses."""
+    lex = lexicon()
+    chosen: list[Mention] = []
+    for verb in lex.signed.finditer(text):
+        if hit not in cue_targets(text, verb.start(), verb.end(), hits):
+            continue
+        chosen += _signed_by(text, verb.end(), mentions)
+        if lex.by_subject.fullmatch(verb.group()) or lex.by_subject.search(text, max(0, verb.start() - 6),
+                                                                            verb.end()):
+            chosen += _subjects(text, verb.start(), mentions)
+    ids = [people.people[m.person].id for m in chosen if m.person is not None]
+    return list(dict.fromkeys(ids))
+
+
+def _signed_by(text: str, after: int, mentions: list[Mention]) -> list[Mention]:
+    lex = lexicon()
+    by = lex.signed_by.search(text, after, after + 80)
+    if not by or re.search(r"[,;]", text[after:by.start()]):
+        return []
+    stop = lex.witness.search(text, by.end()) or re.compile(r";|\b(?:during|after|following|durante|dopo)\b").search(
+        text, by.end())
+    end = stop.start() if stop else len(text)
+    return [m for m in mentions if by.end() <= m.start < end]
+
+
+def _subjects(text: str, verb_at: int, mentions: list[Mention]) -> list[Mention]:
+    """ "X and Y signed", "X, Chairman of Z, signed on behalf of ...": the people named just before the verb."""
+    before = [m for m in mentions if m.end <= verb_at]
+    if not before or not _gap_before_verb(text[before[-1].end:verb_at]):
+        return []
+    chain = [before[-1]]
+    for m in reversed(before[:-1]):
+        gap = text[m.end:chain[0].start]
+        if len(gap) > 90 or ";" in gap or not re.search(r"(?:^|\s|,)(?:and|e|&)\s|^\s*,", gap) \
+                or lexicon().witness.search(gap) or lexicon().signed.search(gap):
+            break
+        chain.insert(0, m)
+    lead = text[max(0, chain[0].start - 40):chain[0].start]
+    return [] if lexicon().witness.search(lead) else chain
+
+
+def _gap_before_verb(gap: str) -> bool:
+    """What may stand between a signatory's name and the verb: an apposition, auxiliaries."""
+    gap = re.sub(r"^\s*\([^)]*\)", "", gap)
+    gap = re.sub(r"^\s*,[^,;]{0,90},", "", gap)
+    return bool(re.fullmatch(r"\s*(?:(?:have|has|had|formally|also|jointly|then|hanno|ha|avevano)\s+)*", gap))
