@@ -32,7 +32,7 @@ REQUIRED = {
     "person": {"name", "aliases", "country", "roles", "events", "sources"},
     "event": {"kind", "date", "end_date", "place", "participants", "organisations", "agreements", "evidence",
               "sources"},
-    "agreement": {"kind", "date", "parties", "signatories", "events", "evidence", "sources"},
+    "agreement": {"kind", "date", "parties", "signatories", "events", "evidence", "sources", "status", "instrument"},
     "organisation": {"name", "acronym", "country", "kind", "sources"},
     "source": {"file", "outlet", "published", "published_basis", "url"},
 }
@@ -227,6 +227,7 @@ def test_human_dates() -> None:
 
 def test_agreement_and_organisation_pages(out: Path) -> None:
     mou = (out / "agreements/2023-mou-industry.md").read_text(encoding="utf-8")
+    assert front_matter(out / "agreements/2023-mou-industry.md")["status"] == "signed"
     assert "[Society of Indian Defence Manufacturers (SIDM)](../organisations/sidm.md)" in mou  # party as a link
     leonardo = (out / "organisations/leonardo.md").read_text(encoding="utf-8")
     assert "[Giulia Conti](../people/giulia-conti.md) — role names it" in leonardo

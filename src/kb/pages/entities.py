@@ -206,12 +206,13 @@ def agreement_page(site: Site, a: Agreement) -> str:
     here = "agreements"
     countries = site.countries_of_agreement(a)
     meta: dict[str, Any] = {
-        "type": "agreement", "id": a.id, "title": safe_title(a.title), "kind": a.kind, "date": a.date,
-        "parties": a.parties, "signatories": a.signatories, "events": a.events,
+        "type": "agreement", "id": a.id, "title": safe_title(a.title), "kind": a.kind,
+        "instrument": a.instrument, "status": a.status, "date": a.date, "parties": a.parties,
+        "signatories": a.signatories, "events": a.events,
         "evidence": _evidence(a.evidence), "sources": a.sources, "curated": a.curated,
         **_extras(_tags(a.kind, *countries, year_of(a.date)), jsonld.agreement(site, a)),
     }
-    facts = [("Kind", inline(a.kind)), ("Date", human_date(a.date)),
+    facts = [("Kind", inline(a.instrument or a.kind)), ("Status", inline(a.status)), ("Date", human_date(a.date)),
              ("Parties", ", ".join(site.party(x, here) for x in a.parties) or "unknown")]
     body = [
         f"# {inline(a.title)}",

@@ -52,7 +52,8 @@ def tables(site: Site) -> dict[str, list[dict[str, Any]]]:
                "place": e.place, "participants": e.participants, "organisations": e.organisations,
                "agreements": e.agreements, "sources": e.sources, "bilateral": e.bilateral,
                "background": e.background, "curated": e.curated} for eid, e in sorted(site.events.items())]
-    agreements = [{"id": aid, "title": a.title, "kind": a.kind, "date": a.date, "parties": a.parties,
+    agreements = [{"id": aid, "title": a.title, "kind": a.kind, "instrument": a.instrument, "status": a.status,
+                   "date": a.date, "parties": a.parties,
                    "signatories": a.signatories, "events": a.events, "sources": a.sources, "curated": a.curated}
                   for aid, a in sorted(site.agreements.items())]
     organisations = [{"id": oid, "name": o.name, "acronym": o.acronym, "country": o.country, "kind": o.kind,
@@ -74,7 +75,8 @@ COLUMNS = {
     "roles": ["person", "name", "title", "country", "date", "source"],
     "events": ["id", "title", "kind", "date", "end_date", "place", "participants", "organisations",
                "agreements", "sources", "bilateral", "background", "curated"],
-    "agreements": ["id", "title", "kind", "date", "parties", "signatories", "events", "sources", "curated"],
+    "agreements": ["id", "title", "kind", "instrument", "status", "date", "parties", "signatories", "events",
+                   "sources", "curated"],
     "organisations": ["id", "name", "acronym", "country", "kind", "sources", "curated"],
     "sources": ["id", "file", "title", "outlet", "published", "published_basis", "url", "language", "warnings"],
     "evidence": ["type", "id", "source", "quote"],
