@@ -291,3 +291,88 @@ def test_tense_prefers_the_nearest_cue_on_the_left() -> None:
     text = "On Thursday, the nations signed a memorandum."
     assert tense(text, 3, 11) == "past"
     assert tense("The visit on Monday.", 13, 19) is None
+
+
+# ---------------------------------------------------------------- Italian
+THURSDAY = D(2025, 7, 10)
+
+
+@pytest.mark.parametrize("text, value, end", [
+    ("L'accordo è stato firmato il 10 ottobre 2023 a Roma.", "2023-10-10", None),
+    ("ROMA, 10 ottobre 2023 - Il ministro ha parlato.", "2023-10-10", None),
+    ("Firmato a Milano il 15 apr 2025.", "2025-04-15", None),
+    ("La fregata è attraccata il 13 agosto al porto.", "2025-08-13", None),
+    ("La nave è arrivata il 3 luglio.", "2025-07-03", None),
+    ("La nave è arrivata l'8 luglio.", "2025-07-08", None),
+    ("La cerimonia si è tenuta domenica 6 luglio.", "2025-07-06", None),
+    ("La fregata è entrata in servizio lo scorso 1° luglio.", "2025-07-01", None),
+    ("L'esercitazione si è svolta dal 3 al 5 luglio.", "2025-07-03", "2025-07-05"),
+    ("L'esercitazione si è svolta tra il 3 e il 5 giugno 2024.", "2024-06-03", "2024-06-05"),
+    ("L'esercitazione si è svolta dal 30 giugno al 2 luglio.", "2025-06-30", "2025-07-02"),
+    ("Le consegne sono previste tra il 2028 e il 2030.", "2028", "2030"),
+    ("Le consegne andranno dal 2027 al 2029.", "2027", "2029"),
+])
+def test_italian_days_and_ranges(text: str, value: str, end: str | None) -> None:
+    found = [m for m in find_dates(text, D(2025, 8, 16))]
+    assert [(m.value, m.end_value) for m in found] == [(value, end)]
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Il ministro ha incontrato oggi il suo omologo.", "2025-07-10"),
+    ("Stamane il ministro ha ricevuto la delegazione.", "2025-07-10"),
+    ("Ieri l'ambasciata aveva espresso le condoglianze.", "2025-07-09"),
+    ("L'altro ieri la nave è arrivata.", "2025-07-08"),
+    ("Domani il ministro visiterà il cantiere.", "2025-07-11"),
+    ("Lunedì scorso il ministro ha firmato.", "2025-07-07"),
+    ("Il ministro ha firmato lunedì.", "2025-07-07"),
+    ("Il prossimo lunedì il ministro firmerà.", "2025-07-14"),
+    ("Il ministro firmerà lunedì.", "2025-07-14"),
+    ("Giovedì sera il ministro ha parlato.", "2025-07-10"),
+    ("Tre giorni fa è stato firmato il memorandum.", "2025-07-07"),
+])
+def test_italian_relative_days(text: str, value: str) -> None:
+    (m,) = find_dates(text, THURSDAY)
+    assert (m.value, m.relative) == (value, True)
+
+
+@pytest.mark.parametrize("text, value", [
+    ("Nel 2023 hanno elevato i rapporti.", "2023"),
+    ("La visita del luglio 2023 è stata un successo.", "2023-07"),
+    ("A luglio il ministro ha visitato l'India.", "2025-07"),
+    ("A marzo il ministro ha visitato l'India.", "2025-03"),
+    ("Il ministro visiterà l'India a settembre.", "2025-09"),
+    ("Il ministro visiterà l'India entro fine settembre.", "2025-09"),
+    ("La nave ha fatto scalo nel mese di marzo.", "2025-03"),
+    ("L'anno scorso il ministro ha visitato l'India.", "2024"),
+    ("Quest'anno il ministro visiterà l'India.", "2025"),
+    ("Il prossimo anno il ministro visiterà l'India.", "2026"),
+    ("La settimana scorsa si è tenuto il vertice.", "2025-07"),
+    ("Il mese prossimo si terrà il vertice.", "2025-08"),
+    ("Lo scorso dicembre il ministro ha visitato l'India.", "2024-12"),
+    ("Nel novembre dell'anno scorso il ministro ha visitato l'India.", "2024-11"),
+    ("Due anni fa è stato firmato l'accordo.", "2023"),
+])
+def test_italian_months_and_years(text: str, value: str) -> None:
+    assert one(text, THURSDAY) == (value, None)
+
+
+def test_italian_weekday_names_that_are_given_names_are_not_dates() -> None:
+    assert find_dates("Domenica Ferraro ha parlato ai cadetti.", THURSDAY) == []
+    assert find_dates("Italia Oggi ha scritto della visita.", THURSDAY) == []
+
+
+def test_a_day_first_date_with_two_year_digits() -> None:
+    assert one("Pubblicato il 19/02/24 dalla redazione.", None) == ("2024-02-19", None)
+    assert find_dates("Il codice 12-03-24 non è una data.", None) == []
+
+
+@pytest.mark.parametrize("text, word, when", [
+    ("Il ministro ha incontrato il suo omologo lunedì.", "lunedì", "past"),
+    ("La cerimonia si terrà lunedì a Roma.", "lunedì", "future"),
+    ("Il ministro sarà a Roma lunedì.", "lunedì", "future"),
+    ("La fregata è attraccata lunedì al porto.", "lunedì", "past"),
+    ("La firma è prevista per lunedì.", "lunedì", "future"),
+])
+def test_italian_tense_cues(text: str, word: str, when: str) -> None:
+    start = text.index(word)
+    assert tense(text, start, start + len(word)) == when

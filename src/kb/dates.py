@@ -21,6 +21,8 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
+from .lexicon import date_words
+
 
 @dataclass
 class DateMention:
@@ -33,52 +35,94 @@ class DateMention:
 
 
 # ---------------------------------------------------------------- words
-_MONTH_NAMES = [m.lower() for m in calendar.month_name[1:]]
-_MONTH_ABBR = {name[:3]: i + 1 for i, name in enumerate(_MONTH_NAMES)} | {"sept": 9}
-_WEEKDAYS = [d.lower() for d in calendar.day_name]  # monday = 0, as date.weekday()
-_WEEKDAY_ABBR = {"mon": 0, "tue": 1, "tues": 1, "wed": 2, "thu": 3, "thur": 3, "thurs": 3, "fri": 4,
-                 "sat": 5, "sun": 6}
-_NUMBER_WORDS = {"a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
-                 "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12}
+_LEX = date_words()
+
+
+def _lookup(entries: list[dict[str, list[str]]], keys: tuple[str, ...] = ("names", "short")) -> dict[str, int]:
+    return {w.lower(): i for i, e in enumerate(entries) for k in keys for w in e.get(k, [])}
+
+
+_MONTH_NUMBER = {w: i + 1 for w, i in _lookup(_LEX["months"]).items()}
+_WEEKDAY_NUMBER = _lookup(_LEX["weekdays"])  # monday = 0, as date.weekday()
+_NUMBER_WORDS: dict[str, int] = _LEX["number_words"]
+_UNIT_OF = {w.lower(): unit for unit, forms in _LEX["units"].items() for ws in forms.values() for w in ws}
+_MODIFIER_OF = {w.lower(): kind for group in ("modifiers", "name_modifiers") for kind, words in _LEX[group].items()
+                for w in words}
+_RANGE_KIND = {re.sub(r"\s+", " ", w.lower()): kind for group in ("range_from", "range_to")
+               for kind, words in _LEX[group].items() for w in words}
+_DAY_OFFSET = {w.lower().replace("’", "'"): n for w, n in _LEX["relative_days"].items()}
+# Weekday names written in lower case (Italian): in title case before another capitalised word they are a
+# given name ("Domenica Rossi"), not a day.
+_LOWER_WEEKDAYS = {w for e in _LEX["weekdays"] for w in e["names"] if w.islower()}
 
 
 def month_number(word: str) -> int | None:
-    """1-12 for a month name or its abbreviation ("Sept.", "JAN", "october"), else None."""
-    w = word.strip().rstrip(".").lower()
-    if w in _MONTH_NAMES:
-        return _MONTH_NAMES.index(w) + 1
-    return _MONTH_ABBR.get(w)
+    """1-12 for a month name or its abbreviation ("Sept.", "JAN", "october", "ott"), else None."""
+    return _MONTH_NUMBER.get(word.strip().rstrip(".").lower())
 
 
-def _weekday_number(word: str) -> int | None:
-    w = word.strip().rstrip(".").lower()
-    if w in _WEEKDAYS:
-        return _WEEKDAYS.index(w)
-    return _WEEKDAY_ABBR.get(w)
+def weekday_number(word: str) -> int | None:
+    """0 (Monday) to 6 for a weekday's name or abbreviation ("Thursday", "giovedì", "Thu."), else None."""
+    return _WEEKDAY_NUMBER.get(word.strip().rstrip(".").lower())
 
 
 def _cased(words: list[str]) -> str:
-    # Title or upper case only: "march" and "may" are also verbs.
-    forms = sorted({f for w in words for f in (w.title(), w.upper())}, key=len, reverse=True)
-    return "|".join(forms)
+    """Alternatives for `words`: a capitalised word in title or upper case only ("march" and "may" are also
+    verbs), a lower-case word (Italian months and weekdays) in any case. Longest first."""
+    forms: set[str] = set()
+    for w in words:
+        if w[:1].isupper():
+            forms |= {re.escape(w.title()), re.escape(w.upper())}
+        else:
+            forms.add(f"(?i:{re.escape(w)})")
+    return "|".join(sorted(forms, key=lambda f: (-len(f), f)))
 
 
-_FULL_MONTHS = _cased(_MONTH_NAMES)
-_ABBR_MONTHS = _cased([a for a in _MONTH_ABBR if a != "may"])
-# Any month form next to a day or a year ("Oct. 10", "14 JAN 2025", "Sept 5").
+def _words(words: list[str]) -> str:
+    """Case-insensitive alternatives for lexicon phrases: spaces match any run of spaces, either apostrophe
+    matches, and a phrase ending in a letter must end a word."""
+    alts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        body = r"\s+".join(re.escape(part) for part in w.replace("’", "'").split())
+        body = body.replace("'", "['’]")
+        alts.append(body + (r"(?!\w)" if w[-1].isalnum() else ""))
+    return "(?i:" + "|".join(alts) + ")"
+
+
+def _names(group: str, key: str) -> list[str]:
+    return [w for e in _LEX[group] for w in e.get(key, [])]
+
+
+# A space, or none after an elided article or word ("l'8 luglio", "quest'anno").
+_GAP = r"(?:\s+|(?<=['’]))"
+_FULL_MONTHS = _cased(_names("months", "names"))
+_ABBR_MONTHS = _cased([a for a in _names("months", "short") if a.lower() not in {n.lower() for n in
+                                                                                 _names("months", "names")}])
+# Any month form next to a day or a year ("Oct. 10", "14 JAN 2025", "Sept 5", "10 ott").
 _MON = rf"(?<![A-Za-z])(?:{_FULL_MONTHS}|(?:{_ABBR_MONTHS})\.?)(?![A-Za-z])"
-# A month on its own ("in March") must be spelt out or carry a period: "Jan" is also a word.
+# A month on its own ("in March", "a luglio") must be spelt out or carry a period: "Jan" is also a word.
 _MON_ALONE = rf"(?<![A-Za-z])(?:{_FULL_MONTHS}|(?:{_ABBR_MONTHS})\.|Sept)(?![A-Za-z])"
-_WD_FULL = _cased(_WEEKDAYS)
-_WD_ANY = rf"(?:{_WD_FULL}|(?:{_cased(list(_WEEKDAY_ABBR))})\.?)"
+_WD_FULL = _cased(_names("weekdays", "names"))
+_WD_ANY = rf"(?:{_WD_FULL}|(?:{_cased(_names('weekdays', 'short'))})\.?)"
+_MODS = _words([w for ws in _LEX["modifiers"].values() for w in ws])
+_NAME_MODS = _words([w for g in ("modifiers", "name_modifiers") for ws in _LEX[g].values() for w in ws])
+_UNITS = _words(list(_UNIT_OF))
+_UNIT_ONE = _words([w for forms in _LEX["units"].values() for w in forms["one"]])
+_ARTICLES = _words(_LEX["day_articles"])
+# For other modules: a weekday's full name, and the words before or after it that say which one is meant.
+WEEKDAY_NAMES = _WD_FULL
+NAME_MODIFIERS = _NAME_MODS
 
 
 def _g(name: str, pattern: str) -> str:
     return f"(?P<{name}>{pattern})"
 
 
+_ORDINAL = r"(?:st|nd|rd|th|°|º)?"  # "3rd", "1° luglio"
+
+
 def _day(n: str) -> str:
-    return rf"(?<![\d.,:/$£€₹])(?P<d{n}>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w:])"
+    return rf"(?<![\d.,:/$£€₹])(?P<d{n}>3[01]|[12]\d|0?[1-9]){_ORDINAL}(?![\w:])"
 
 
 def _year(n: str) -> str:
@@ -91,10 +135,10 @@ def _mon(n: str) -> str:
 
 
 # Middle days of a list: the ", 21" of "20, 21 and 22 September".
-_MORE_DAYS = r"(?:,\s*(?:3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)?(?![\w:]))*"
-_SEP = r"\s*(?P<sep>-|–|—|\bto\b|\btill\b|\buntil\b|\bthrough\b|\band\b)\s*"
-_PRE = r"(?:(?P<pre>\b(?:[Ff]rom|[Bb]etween))\s+)?"
-_WD_PREFIX = rf"(?:(?P<wd>{_WD_ANY}),?\s+(?:the\s+)?)?"
+_MORE_DAYS = rf"(?:,\s*(?:3[01]|[12]\d|0?[1-9]){_ORDINAL}(?![\w:]))*"
+_SEP = rf"\s*(?P<sep>-|–|—|{_words([w for ws in _LEX['range_to'].values() for w in ws])}){_GAP}?\s*"
+_PRE = rf"(?:(?P<pre>\b{_words([w for ws in _LEX['range_from'].values() for w in ws])}){_GAP})?"
+_WD_PREFIX = rf"(?:(?P<wd>{_WD_ANY}),?\s+(?:{_ARTICLES}{_GAP})?)?"
 
 
 def _md(n: str) -> str:
@@ -109,43 +153,37 @@ def _yr(n: str) -> str:
     return rf"(?:,?\s+{_year(n)})"
 
 
+def _range_kind(word: str | None) -> str:
+    """ "from", "between", "to", "and" for a range word of any language; a dash is "-"."""
+    if not word:
+        return ""
+    w = re.sub(r"\s+", " ", word.lower()).replace("’", "'")
+    return _RANGE_KIND.get(w, "-" if w in {"-", "–", "—"} else w)
+
+
+def _cue_pattern(kind: str) -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in _LEX["tense"][kind]), re.IGNORECASE)
+
+
 # Cues that the clause speaks of the future; the rest is taken as past or present.
-_FUTURE = re.compile(
-    r"\b(?:will|shall|won't|wo?n’t)\b|\b\w+['’]ll\b"
-    r"|(?:\b(?:is|are|am|be|being)|['’]s)\s+(?:also\s+|now\s+|still\s+)?"
-    r"(?:scheduled|slated|due|expected|set|likely|going|poised|planned|proposed|to\s+be)\b"
-    r"|\b(?:has|have)\s+been\s+(?:scheduled|slated|planned|set)\b"
-    r"|\bto\s+be\s+(?:held|hosted|organi[sz]ed|conducted|signed|launched|inaugurated)\b"
-    r"|\b(?:scheduled|slated|planned)\s+(?:for|on|to)\b"
-    r"|\b(?:upcoming|forthcoming|next|tomorrow)\b"
-    r"|\blater\s+(?:this|in\s+the|today|tonight|next)\b"
-    r"|\bdue\s+(?:in|on|for|at|next|later)\b",
-    re.IGNORECASE,
-)
+_FUTURE = _cue_pattern("future")
 # Weaker: "said the talks would take place", "plans to visit" also occur in reports of past plans.
-_FUTURE_WEAK = re.compile(r"\bwould\b|\b(?:plans?|intends?|aims?)\s+to\b", re.IGNORECASE)
+_FUTURE_WEAK = _cue_pattern("future_weak")
 _WAS_BEFORE = re.compile(r"\b(?:was|were|had\s+been)\s+$", re.IGNORECASE)
-_PAST = re.compile(
-    r"\b(?:was|were|had|did|has|have|yesterday|ago|earlier|last|previously|recently|said|met|held|told|took"
-    r"|made|began|came|went|gave|led|saw|left|spoke|wrote|sent|paid|won|chose|brought|became|sought|found"
-    r"|kept|stood|rose|fell|flew|oversaw|underwent|undertook|drew|struck|spent|bought|sold|built|ran)\b",
-    re.IGNORECASE,
-)
+_PAST = _cue_pattern("past")
 # Tense words that are no participles. Any other past form right after an auxiliary takes the
 # auxiliary's tense: "will be held" is future.
-_PAST_MARKERS = {"was", "were", "had", "did", "has", "have", "yesterday", "ago", "earlier", "last", "previously",
-                 "recently"}
+_PAST_MARKERS = frozenset(_LEX["tense"]["past_markers"])
 _ED_WORD = re.compile(r"\b[a-z]{2,}(?<!e)ed\b")
 # An auxiliary carries the tense of the participle after it ("will be followed").
 _AUX_BEFORE = re.compile(
     r"\b(?:is|are|am|be|been|being|was|were|has|have|had|will|would|shall|to|get|gets|got|['’]s)\s+(?:\w+ly\s+)?$",
     re.IGNORECASE,
 )
-_NOT_VERBS = {"armed", "based", "related", "limited", "united", "advanced", "detailed", "dedicated", "hundred",
-              "integrated", "combined", "sophisticated", "interested", "concerned", "involved", "associated",
-              "allied", "required", "proposed", "planned", "scheduled", "expected", "unprecedented", "ed"}
+_NOT_VERBS = frozenset(_LEX["tense"]["not_verbs"])
 _CLAUSE_BREAK = re.compile(
-    r";|[.!?]\s+(?=[A-Z\"“])|\s(?:and|but|while|whereas|although|though)\s|,\s*(?:which|who|where|when)\s"
+    rf";|[.!?]\s+(?=[A-Z\"“])|\s{_words(_LEX['tense']['clause_words'])}\s"
+    rf"|,\s*{_words(_LEX['tense']['relative_words'])}\s"
 )
 
 
@@ -294,12 +332,19 @@ def _year_ok(text: str, start: int, end: int) -> bool:
 
 # ---------------------------------------------------------------- patterns
 Handler = Callable[[re.Match[str], str, "dt.date | None"], "DateMention | None"]
-_HANDLERS: list[tuple[re.Pattern[str], Handler]] = []
+_HANDLERS: list[tuple[re.Pattern[str], Handler, str]] = []
+# What a pattern cannot match without; each is looked for once per text, and most sentences lack most of them.
+_NEEDS = {
+    "digit": re.compile(r"\d"),
+    "month": re.compile(_MON_ALONE),
+    "weekday": re.compile(_WD_FULL),
+    "unit": re.compile(rf"\b{_UNITS}"),
+}
 
 
-def _pattern(regex: str, flags: int = 0) -> Callable[[Handler], Handler]:
+def _pattern(regex: str, needs: str = "") -> Callable[[Handler], Handler]:
     def register(fn: Handler) -> Handler:
-        _HANDLERS.append((re.compile(regex, flags), fn))
+        _HANDLERS.append((re.compile(regex), fn, needs))
         return fn
     return register
 
@@ -320,17 +365,19 @@ def _month_of(m: re.Match[str], name: str) -> int | None:
 
 
 @_pattern(r"(?<![\w/.-])(?P<y>(?:19|20)\d\d)(?P<s>[-/])(?P<mo>0?[1-9]|1[0-2])(?P=s)(?P<d>0?[1-9]|[12]\d|3[01])"
-          r"(?![\d-])")
+          r"(?![\d-])", "digit")
 def _iso_date(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
     d = _safe_date(int(m["y"]), int(m["mo"]), int(m["d"]))
     return _mention(text, m.start(), m.end(), _iso(d)) if d else None
 
 
-# Day first, as in India and Italy: "08/07/2021", "8.7.2021".
+# Day first, as in India and Italy: "08/07/2021", "8.7.2021", and with two year digits "19/02/24" (not with
+# dashes: "12-03-24" is as often a code).
 @_pattern(r"(?<![\w/.,-])(?P<d>0?[1-9]|[12]\d|3[01])(?P<s>[./-])(?P<mo>0?[1-9]|1[0-2])(?P=s)"
-          r"(?P<y>(?:19|20)\d\d)(?![\d-])")
+          r"(?P<y>(?:19|20)\d\d|(?<=[./])\d\d)(?![\d-]|[./]\d)", "digit")
 def _numeric_dmy(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
-    d = _safe_date(int(m["y"]), int(m["mo"]), int(m["d"]))
+    year = int(m["y"]) if len(m["y"]) == 4 else 2000 + int(m["y"])
+    d = _safe_date(year, int(m["mo"]), int(m["d"]))
     return _mention(text, m.start(), m.end(), _iso(d)) if d else None
 
 
@@ -338,7 +385,7 @@ def _single(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention 
     month, day, year = _month_of(m, "m1"), _int(m, "d1"), _int(m, "y1")
     if month is None or day is None:
         return None
-    wd = _weekday_number(m["wd"]) if m.groupdict().get("wd") else None
+    wd = weekday_number(m["wd"]) if m.groupdict().get("wd") else None
     end = m.end()
     if year is not None:
         if _year_ok(text, m.start("y1"), m.end("y1")):
@@ -351,15 +398,14 @@ def _single(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention 
     return _mention(text, m.start(), end, _iso(d), relative=True) if d else None
 
 
-_pattern(rf"{_WD_PREFIX}{_md('1')}{_yr('1')}?")(_single)
-_pattern(rf"{_WD_PREFIX}(?:\bthe\s+)?{_dm('1')}{_yr('1')}?")(_single)
+_pattern(rf"{_WD_PREFIX}{_md('1')}{_yr('1')}?", "digit")(_single)
+_pattern(rf"{_WD_PREFIX}{_dm('1')}{_yr('1')}?", "digit")(_single)
 
 
 def _range(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
     """Two ends: a missing month is the other end's, a missing year is the other end's or the anchor's."""
     g = m.groupdict()
-    sep = (g.get("sep") or "").lower()
-    pre = (g.get("pre") or "").lower()
+    sep, pre = _range_kind(g.get("sep")), _range_kind(g.get("pre"))
     m1, m2 = _month_of(m, "m1"), _month_of(m, "m2")
     d1, d2 = _int(m, "d1"), _int(m, "d2")
     y1, y2 = _int(m, "y1"), _int(m, "y2")
@@ -367,7 +413,7 @@ def _range(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention |
         return None
     if sep == "and" and pre != "between" and m1 and m2:
         return None  # "on March 3 and April 5": two dates, not a span
-    if pre == "between" and sep not in {"and", "-", "–"}:
+    if pre == "between" and sep not in {"and", "-"}:
         return None
     m1 = m1 or m2
     m2 = m2 or m1
@@ -401,20 +447,20 @@ def _range(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention |
 
 
 # "April 14-15, 2025", "from April 14 to 15", "September 20 and 21"
-_pattern(rf"{_PRE}{_md('1')}{_MORE_DAYS}{_SEP}{_day('2')}(?!\s+{_MON}){_yr('2')}?")(_range)
+_pattern(rf"{_PRE}{_md('1')}{_MORE_DAYS}{_SEP}{_day('2')}(?!\s+{_MON}){_yr('2')}?", "digit")(_range)
 # "from 3 to 5 June", "between 3 and 5 June 2024", "20 and 21 September"
-_pattern(rf"{_PRE}(?:\bthe\s+)?{_day('1')}{_MORE_DAYS}{_SEP}{_dm('2')}{_yr('2')}?")(_range)
+_pattern(rf"{_PRE}(?:{_ARTICLES}{_GAP})?{_day('1')}{_MORE_DAYS}{_SEP}{_dm('2')}{_yr('2')}?", "digit")(_range)
 # "from March 30 to April 2", "December 30, 2024 to January 2, 2025"
-_pattern(rf"{_PRE}{_md('1')}{_yr('1')}?{_SEP}{_md('2')}{_yr('2')}?")(_range)
+_pattern(rf"{_PRE}{_md('1')}{_yr('1')}?{_SEP}{_md('2')}{_yr('2')}?", "digit")(_range)
 # "30 March to 2 April 2025"
-_pattern(rf"{_PRE}{_dm('1')}{_yr('1')}?{_SEP}{_dm('2')}{_yr('2')}?")(_range)
+_pattern(rf"{_PRE}{_dm('1')}{_yr('1')}?{_SEP}{_dm('2')}{_yr('2')}?", "digit")(_range)
 
 
-@_pattern(rf"{_PRE}{_g('m1', _MON_ALONE)}(?:,?\s+{_year('1')})?{_SEP}{_g('m2', _MON_ALONE)},?\s+{_year('2')}")
+@_pattern(rf"{_PRE}{_g('m1', _MON_ALONE)}(?:,?\s+{_year('1')})?{_SEP}{_g('m2', _MON_ALONE)},?\s+{_year('2')}", "digit")
 def _month_range(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
     """ "January-March 2024", "between October 2023 and March 2024"."""
     m1, m2, y2 = _month_of(m, "m1"), _month_of(m, "m2"), _int(m, "y2")
-    if m1 is None or m2 is None or y2 is None or (m["sep"].lower() == "and" and not m["pre"]):
+    if m1 is None or m2 is None or y2 is None or (_range_kind(m["sep"]) == "and" and not m["pre"]):
         return None
     y1 = _int(m, "y1") or (y2 if m1 < m2 else y2 - 1)
     if (y1, m1) >= (y2, m2) or not _year_ok(text, m.start("y2"), m.end("y2")):
@@ -422,7 +468,7 @@ def _month_range(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMen
     return _mention(text, m.start(), m.end(), _month_iso(y1, m1), _month_iso(y2, m2))
 
 
-@_pattern(rf"{_mon('1')},?\s+(?:of\s+)?{_year('1')}")
+@_pattern(rf"{_mon('1')},?\s+(?:{_words(_LEX['month_year_links'])}\s+)?{_year('1')}", "digit")
 def _month_year(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
     month = _month_of(m, "m1")
     if month is None or not _year_ok(text, m.start("y1"), m.end("y1")):
@@ -430,37 +476,56 @@ def _month_year(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMent
     return _mention(text, m.start(), m.end(), _month_iso(int(m["y1"]), month))
 
 
-@_pattern(rf"{_g('m1', _MON_ALONE)},?\s+(?:of\s+)?(?P<rel>(?i:last|this|next|the\s+previous|the\s+following))\s+year\b")
+def _shift(kind: str) -> int:
+    return {"last": -1, "next": 1}.get(kind, 0)
+
+
+def _modifier(m: re.Match[str]) -> str:
+    """ "last", "next" or "this" for the modifier of a match (group `rel` before the noun, `rel2` after)."""
+    word = (m.groupdict().get("rel") or m.groupdict().get("rel2") or "").lower()
+    word = re.sub(r"^the\s+", "", re.sub(r"\s+", " ", word)).replace("’", "'")
+    return {"previous": "last", "following": "next"}.get(word) or _MODIFIER_OF.get(word, "this")
+
+
+_YEAR_ONE = _words([w for w in _LEX["units"]["year"]["one"]])
+
+
+# "(in) November last year", "nel novembre dell'anno scorso", "novembre dello scorso anno"
+@_pattern(rf"{_g('m1', _MON_ALONE)},?\s+(?:of\s+|(?i:dell['’]|dello\s+))?"
+          rf"(?:(?P<rel>{_MODS}|(?i:the\s+previous|the\s+following)){_GAP}{_YEAR_ONE}|{_YEAR_ONE}\s+(?P<rel2>{_MODS}))",
+          "month")
 def _month_rel_year(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
-    """ "(in) November last year" """
     month = _month_of(m, "m1")
     if anchor is None or month is None:
         return None
-    rel = m["rel"].lower()
-    year = anchor.year + (-1 if rel in {"last", "the previous"} else 1 if rel in {"next", "the following"} else 0)
-    return _mention(text, m.start(), m.end(), _month_iso(year, month), relative=True)
+    return _mention(text, m.start(), m.end(), _month_iso(anchor.year + _shift(_modifier(m)), month), relative=True)
 
 
-@_pattern(rf"\b(?P<rel>(?i:last|next|this|coming|past))\s+{_g('m1', _MON_ALONE)}(?!\s*\d)")
+# "last December", "lo scorso dicembre", "dicembre scorso"
+@_pattern(rf"\b(?P<rel>{_NAME_MODS})\s+{_g('m1', _MON_ALONE)}(?!\s*\d)"
+          rf"|{_g('m2', _MON_ALONE)}\s+(?P<rel2>{_NAME_MODS})(?!\s+{_UNITS})", "month")
 def _rel_month_name(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
-    """ "last December": the latest December before the anchor's month."""
-    month = _month_of(m, "m1")
+    """The latest such month before the anchor's month ("last"), the next after it, or this year's."""
+    month = _month_of(m, "m1") or _month_of(m, "m2")
     if anchor is None or month is None:
         return None
-    rel = m["rel"].lower()
-    if rel in {"last", "past"}:
+    kind = _modifier(m)
+    if kind == "last":
         year = anchor.year if month < anchor.month else anchor.year - 1
-    elif rel in {"next", "coming"}:
+    elif kind == "next":
         year = anchor.year if month > anchor.month else anchor.year + 1
     else:
         year = anchor.year
-    return _mention(text, m.start(), m.end(), _month_iso(year, month), relative=True)
+    start, end = m.span()
+    return _mention(text, start, end, _month_iso(year, month), relative=True)
 
 
-@_pattern(r"(?:\b(?i:in|during|since|until|till|by|from|through|before|after|of|around)\s+"
-          r"(?:(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+start\s+of|the\s+month\s+of)[\s-]+)?"
+_MONTH_QUALIFIERS = _words(_LEX["month_qualifiers"])
+
+
+@_pattern(rf"(?:\b{_words(_LEX['month_prepositions'])}\s+(?:{_MONTH_QUALIFIERS}[\s-]+)?"
           r"|\b(?i:early|late|mid)[\s-]+|\bmid-)"
-          rf"{_g('m1', _MON_ALONE)}(?![\s,]*\d)")
+          rf"{_g('m1', _MON_ALONE)}(?![\s,]*\d)", "month")
 def _month_alone(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
     """ "in November": the nearest November, back from the anchor unless the clause is in the future."""
     month = _month_of(m, "m1")
@@ -470,87 +535,73 @@ def _month_alone(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMen
     return _mention(text, m.start("m1"), m.end("m1"), _month_iso(year, month), relative=True)
 
 
-@_pattern(r"\b(?P<pre>(?i:from|between))\s+(?P<y1>(?:19|20)\d\d)\s*(?P<sep>-|–|\bto\b|\btill\b|\buntil\b|\band\b)\s*"
-          r"(?P<y2>(?:19|20)\d\d)(?![\w%])")
+# "from 2019 to 2021", "dal 2028 al 2030", "tra il 2028 e il 2030"
+@_pattern(rf"\b(?P<pre>{_words([w for ws in _LEX['range_from'].values() for w in ws])}){_GAP}"
+          rf"(?:{_ARTICLES}{_GAP})?(?P<y1>(?:19|20)\d\d)\s*"
+          rf"(?P<sep>-|–|{_words([w for ws in _LEX['range_to'].values() for w in ws])}){_GAP}?\s*"
+          rf"(?:{_ARTICLES}{_GAP})?(?P<y2>(?:19|20)\d\d)(?![\w%])", "digit")
 def _year_range(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
     y1, y2 = int(m["y1"]), int(m["y2"])
     if not 0 < y2 - y1 <= 30 or not _year_ok(text, m.start("y1"), m.end("y2")):
         return None
-    if m["pre"].lower() == "between" and m["sep"].lower() not in {"and", "-", "–"}:
+    if _range_kind(m["pre"]) == "between" and _range_kind(m["sep"]) not in {"and", "-"}:
         return None
     return _mention(text, m.start(), m.end(), str(y1), str(y2))
 
 
-# A bare year only after a preposition or "year": "in 2019", "since 2014", "in the year 2000".
-@_pattern(r"(?:\b(?i:in|since|by|until|till|of|from|during|before|after|throughout|around|circa)\s+"
-          r"(?:(?i:early|late|mid|the\s+end\s+of|the\s+beginning\s+of|the\s+year)[\s-]+)?"
-          r"|\b(?i:early|late|mid)[\s-]|\bmid-|\b(?i:year)\s+)"
-          + _year("1"))
+# A bare year only after a preposition or "year": "in 2019", "since 2014", "in the year 2000", "nel 2019".
+@_pattern(rf"(?:\b{_words(_LEX['year_prepositions'])}\s+(?:{_words(_LEX['year_qualifiers'])}[\s-]+)?"
+          rf"|\b(?i:early|late|mid)[\s-]|\bmid-|\b{_YEAR_ONE}\s+)"
+          + _year("1"), "digit")
 def _bare_year(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
     if not _year_ok(text, m.start("y1"), m.end("y1")):
         return None
     return _mention(text, m.start("y1"), m.end("y1"), m["y1"])
 
 
-@_pattern(r"\b(?P<mod>(?i:earlier|later|early|late)\s+)?(?P<rel>(?i:last|this|next|the\s+end\s+of\s+(?:the|this)))"
-          r"\s+year\b")
-def _rel_year(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
-    if anchor is None:
+_UNIT_ONE_ANY = _words([w for forms in _LEX["units"].values() for w in forms["one"]])
+
+
+# "last year", "earlier this month", "next week", "by the end of the year", "l'anno scorso", "la scorsa settimana",
+# "quest'anno"
+@_pattern(rf"\b(?:(?i:earlier|later|early|late)\s+)?"
+          rf"(?:(?P<rel>{_MODS}|(?i:the\s+end\s+of\s+(?:the|this))){_GAP}(?P<unit>{_UNIT_ONE_ANY})"
+          rf"|(?P<unit2>{_UNIT_ONE_ANY})\s+(?P<rel2>{_MODS}))", "unit")
+def _rel_unit(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    """A year is given as a year, a month as its month; a week by its month, since which days it covers is
+    not known."""
+    unit = _UNIT_OF.get((m["unit"] or m["unit2"]).lower())
+    if anchor is None or unit not in {"week", "month", "year"}:
         return None
-    rel = m["rel"].lower()
-    year = anchor.year + (-1 if rel == "last" else 1 if rel == "next" else 0)
-    return _mention(text, m.start(), m.end(), str(year), relative=True)
+    shift = _shift(_modifier(m))
+    if unit == "year":
+        value = str(anchor.year + shift)
+    elif unit == "month":
+        value = _month_iso(*_shift_month(anchor.year, anchor.month, shift))
+    else:
+        d = anchor + dt.timedelta(days=7 * shift)
+        value = _month_iso(d.year, d.month)
+    return _mention(text, m.start(), m.end(), value, relative=True)
 
 
-@_pattern(r"\b(?P<mod>(?i:earlier|later|early|late)\s+)?(?P<rel>(?i:last|this|next|the\s+end\s+of\s+(?:the|this)))"
-          r"\s+month\b")
-def _rel_month(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
-    if anchor is None:
-        return None
-    rel = m["rel"].lower()
-    y, mo = _shift_month(anchor.year, anchor.month, -1 if rel == "last" else 1 if rel == "next" else 0)
-    return _mention(text, m.start(), m.end(), _month_iso(y, mo), relative=True)
-
-
-@_pattern(r"\b(?P<mod>(?i:earlier|later|early|late)\s+)?(?P<rel>(?i:last|this|next))\s+week\b")
-def _rel_week(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
-    """A week is given by its month: which days it covers is not known."""
-    if anchor is None:
-        return None
-    rel = m["rel"].lower()
-    d = anchor + dt.timedelta(days=-7 if rel == "last" else 7 if rel == "next" else 0)
-    return _mention(text, m.start(), m.end(), _month_iso(d.year, d.month), relative=True)
-
-
-_DAY_WORDS = {
-    "the day before yesterday": -2, "day before yesterday": -2, "the day after tomorrow": 2,
-    "day after tomorrow": 2, "yesterday": -1, "last night": -1, "today": 0, "tonight": 0, "earlier today": 0,
-    "later today": 0, "earlier in the day": 0, "later in the day": 0, "this morning": 0, "this afternoon": 0,
-    "this evening": 0, "tomorrow": 1,
-}
-
-
-@_pattern(r"\b(?i:(?:the\s+)?day\s+before\s+yesterday|(?:the\s+)?day\s+after\s+tomorrow|yesterday|last\s+night"
-          r"|(?:earlier|later)\s+today|(?:earlier|later)\s+in\s+the\s+day|this\s+(?:morning|afternoon|evening)"
-          r"|today|tonight|tomorrow)\b")
+@_pattern(rf"\b{_words(list(_LEX['relative_days']))}")
 def _rel_day(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
-    word = re.sub(r"\s+", " ", m.group()).lower()
-    if anchor is None or word not in _DAY_WORDS:
+    word = re.sub(r"\s+", " ", m.group()).lower().replace("’", "'")
+    if anchor is None or word not in _DAY_OFFSET:
         return None
-    # "India Today", "USA Today" are names.
+    # "India Today", "Italia Oggi" are names.
     if m.group()[0].isupper() and re.search(r"[A-Z]\w*\s+$", text[:m.start()]):
         return None
-    d = anchor + dt.timedelta(days=_DAY_WORDS[word])
+    d = anchor + dt.timedelta(days=_DAY_OFFSET[word])
     return _mention(text, m.start(), m.end(), _iso(d), relative=True)
 
 
-@_pattern(r"\b(?P<n>\d{1,2}|(?i:a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve))\s+"
-          r"(?P<unit>(?i:days?|weeks?|months?|years?))\s+(?i:ago)\b")
+@_pattern(rf"\b(?P<n>\d{{1,2}}|{_words(list(_NUMBER_WORDS))})\s+(?P<unit>{_UNITS})\s+{_words(_LEX['ago'])}", "unit")
 def _ago(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
     if anchor is None:
         return None
     n = int(m["n"]) if m["n"].isdigit() else _NUMBER_WORDS[m["n"].lower()]
-    unit = m["unit"].lower().rstrip("s")
+    unit = _UNIT_OF[re.sub(r"\s+", " ", m["unit"].lower())]
     if unit == "day":
         return _mention(text, m.start(), m.end(), _iso(anchor - dt.timedelta(days=n)), relative=True)
     if unit == "week":
@@ -565,8 +616,9 @@ def _ago(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | N
 _HOLIDAY_BEFORE = re.compile(r"\b(?:Good|Black|Holy|Ash|Super|Cyber|Easter|Palm|Maundy|Shrove|Bloody)\s+$")
 
 
-@_pattern(rf"(?:\b(?P<mod>(?i:last|next|this|coming|past))\s+)?(?P<wd>{_WD_FULL})(?![\w])"
-          r"(?:\s+(?P<tod>(?i:morning|afternoon|evening|night)\b))?")
+@_pattern(rf"(?:\b(?P<rel>{_NAME_MODS})\s+)?(?P<wd>{_WD_FULL})(?![\w])"
+          rf"(?:\s+(?P<rel2>{_NAME_MODS})(?!\s+{_UNITS}))?"
+          rf"(?:\s+(?P<tod>{_words(_LEX['day_parts'])}))?", "weekday")
 def _weekday(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
     if anchor is None:
         return None
@@ -576,12 +628,16 @@ def _weekday(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention
     # "The Sunday Guardian": a weekday inside a name.
     if re.search(r"\b[Tt]he\s+$", before) and re.match(r"\s+[A-Z]", text[m.end():]):
         return None
-    weekday = _weekday_number(m["wd"])
+    wd_word = m["wd"]
+    if wd_word.lower() in _LOWER_WEEKDAYS and wd_word.istitle() and re.match(r"\s+[A-Z][a-z]", text[m.end("wd"):]) \
+            and not re.match(rf"\s+{_MON}", text[m.end("wd"):]):
+        return None  # "Domenica Rossi": a given name
+    weekday = weekday_number(wd_word)
     assert weekday is not None
-    mod = (m["mod"] or "").lower()
-    if mod in {"last", "past"}:
+    kind = _modifier(m) if (m["rel"] or m["rel2"]) else ""
+    if kind == "last":
         direction = "before"
-    elif mod in {"next", "coming"}:
+    elif kind == "next":
         direction = "after"
     else:
         future = tense(text, m.start(), m.end()) == "future"
@@ -593,7 +649,7 @@ def _weekday(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention
 # "on the 14th": a day of the anchor's month; not "on the 11th India-Italy committee".
 @_pattern(r"\b(?i:on)\s+(?P<the>the)\s+(?P<d>3[01]|[12]\d|0?[1-9])(?:st|nd|rd|th)\b"
           r"(?=\s*(?:[.,;:)!?]|$|\s(?:of\s+this\s+month|and|at|in|when|as|after|before|during|while|to|with|for|but"
-          r"|itself|morning|evening|night|afternoon)\b))")
+          r"|itself|morning|evening|night|afternoon)\b))", "digit")
 def _ordinal_day(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
     if anchor is None:
         return None
@@ -609,17 +665,28 @@ def _ordinal_day(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMen
 
 # ---------------------------------------------------------------- finder
 def _candidates(text: str, anchor: dt.date | None) -> Iterator[DateMention]:
-    for regex, handler in _HANDLERS:
+    present: dict[str, bool] = {}
+    for regex, handler, needs in _HANDLERS:
+        if needs:
+            if needs not in present:
+                present[needs] = _NEEDS[needs].search(text) is not None
+            if not present[needs]:
+                continue
         for m in regex.finditer(text):
             found = handler(m, text, anchor)
             if found is not None:
                 yield found
 
 
+def _stems() -> str:
+    """The first letters of every word a date expression without digits must contain."""
+    words = [*_names("months", "names"), *_names("months", "short"), *_names("weekdays", "names"),
+             *_names("weekdays", "short"), *(w.split()[0] for w in _LEX["relative_days"]), *_UNIT_OF]
+    return "|".join(sorted({re.escape(w.lower().replace("’", "'")[:3]) for w in words}))
+
+
 # Every date expression has a digit or one of these words; most sentences have neither.
-_MAYBE_DATE = re.compile(
-    r"\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|mon|tue|wed|thu|fri|sat|sun|"
-    r"yesterday|today|tonight|tomorrow|day|ago|week|fortnight|month|year|decade)", re.IGNORECASE)
+_MAYBE_DATE = re.compile(rf"\d|\b(?:{_stems()})", re.IGNORECASE)
 
 
 def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:

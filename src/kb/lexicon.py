@@ -134,6 +134,12 @@ def languages() -> dict[str, Any]:
 
 
 @cache
+def date_words() -> dict[str, Any]:
+    """Months, weekdays, relative days and tense cues of every language covered (lexicon/dates.yml)."""
+    return _load("dates")
+
+
+@cache
 def places() -> dict[str, Any]:
     return _load("places")
 
@@ -252,3 +258,31 @@ def organisations() -> dict[str, Any]:
 @cache
 def boilerplate() -> dict[str, Any]:
     return _load("boilerplate")
+
+
+@dataclass(frozen=True)
+class Outlets:
+    """News outlets and agencies (boilerplate.yml `outlets` and `outlet_forms`)."""
+
+    home: dict[str, str | None]  # name -> the country whose officials it names without nationality
+    forms: dict[str, str]  # every form of a name, lower case -> the name
+
+    def name_of(self, text: str | None) -> str | None:
+        """The outlet `text` names ("Press Trust of India", "(ANSA)", "nova"), or None."""
+        if not text:
+            return None
+        return self.forms.get(re.sub(r"\s+", " ", text.strip(" ()[]").lower()))
+
+    @property
+    def pattern(self) -> str:
+        """Every form as a regular expression (longest first), to be used case-insensitively."""
+        return "|".join(re.escape(f).replace("\\ ", r"\s+") for f in sorted(self.forms, key=len, reverse=True))
+
+
+@cache
+def outlets() -> Outlets:
+    data = boilerplate()
+    home = dict(data["outlets"])
+    names = {name.lower(): name for name in home}
+    forms = {form.lower(): names[name.lower()] for form, name in data["outlet_forms"].items() if name.lower() in names}
+    return Outlets(home, forms | names)
