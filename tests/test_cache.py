@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib.util
 import io
 import json
@@ -93,6 +94,26 @@ def test_changed_text_or_file_name_is_a_miss(tmp_path: Path, seeds: Path) -> Non
     assert c.hits == len(arts) - 2
     renamed = next(r for r in results if isinstance(r, Extraction) and r.source.file.startswith("renamed-"))
     assert renamed.source.id.startswith("renamed-")  # not the cached result of the old name
+
+
+def test_an_extraction_dated_against_today_is_not_reused_after_the_day_it_holds_for(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    folder = tmp_path / "seeds"
+    folder.mkdir()
+    # A year-less dateline: the year depends on which Octobers 10 are already past on the day of the build.
+    (folder / "wire.txt").write_text("Lisbon, October 10 (ANI): The two navies met on Friday in Lisbon.\n",
+                                     encoding="utf-8")
+    arts = _articles(folder)
+    first = ExtractionCache(tmp_path / "c", key=KEY)
+    (ex,) = extract_articles(arts, first)
+    assert isinstance(ex, Extraction) and ex.source.valid_until is not None
+    assert ExtractionCache(tmp_path / "c", key=KEY).get(arts[0]) is not None
+
+    monkeypatch.setattr(cache_module, "_today", lambda: ex.source.valid_until)
+    assert ExtractionCache(tmp_path / "c", key=KEY).get(arts[0]) is not None
+    day_after = (dt.date.fromisoformat(ex.source.valid_until) + dt.timedelta(days=1)).isoformat()
+    monkeypatch.setattr(cache_module, "_today", lambda: day_after)
+    assert ExtractionCache(tmp_path / "c", key=KEY).get(arts[0]) is None
 
 
 def test_a_new_extractor_version_invalidates(tmp_path: Path, seeds: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -69,3 +69,34 @@ def test_wire_desk_notes_and_credits_are_dropped():
 def test_a_sentence_that_mentions_an_update_is_kept():
     body = "The ministers met in Rome.\n\n(Updates are expected on Friday, officials said.) The talks went on."
     assert "The talks went on." in clean(body).text
+
+
+def test_italian_boilerplate_goes():
+    body = ("Le marine iniziano le esercitazioni [FOTO MARIO BIANCHI]\n"
+            "La fregata è arrivata questa mattina nel porto di Genova.\n"
+            "Leggi anche: Il cantiere consegna la nave\n"
+            "Il comandante ha incontrato il sindaco.\n"
+            "LE FOTO DELLA CERIMONIA (DI MARIO BIANCHI)\n"
+            "Riproduzione riservata © Copyright\n"
+            "Articolo precedente\n"
+            "Il porto apre di notte: ecco gli orariArticolo successivo\n"
+            "Nuove regole per il traffico")
+    c = clean(body)
+    assert c.paragraphs == ["La fregata è arrivata questa mattina nel porto di Genova.",
+                            "Il comandante ha incontrato il sindaco."]
+
+
+def test_image_credits_reading_times_and_desk_credits_go():
+    body = ("Image Source : PTI Sailors on the deck of a frigate\n"
+            "Coastal Courier News Service\n"
+            "2 min read Last Updated : Mar 13 2026 | 8:58 PM IST\n"
+            "Source :PTI\n"
+            "The two navies began a joint exercise on Friday.\n"
+            "The ships return next week.\n"
+            "(ANSA).")
+    assert clean(body).paragraphs == ["The two navies began a joint exercise on Friday.", "The ships return next week."]
+
+
+def test_an_agency_tag_with_initials_goes_for_every_agency_of_the_lexicon():
+    c = clean("Ships exercised at sea.\n\nThe deployment ends in May. ANSA ABC")
+    assert c.paragraphs[-1] == "The deployment ends in May."

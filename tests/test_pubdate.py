@@ -167,9 +167,16 @@ def test_background_years_do_not_pull_the_year_towards_them() -> None:
 
 
 def test_the_day_before_the_dateline_may_be_the_weekday() -> None:
-    # March 8, 2025 was a Saturday; "on Friday" is the day before.
-    p = pub("Rome, March 8: The ministry said on Friday that the talks ended.", today=dt.date(2025, 12, 31))
-    assert p.value == "2025-03-08"
+    # September 22 was a Sunday in 2024 ("on Saturday" the day before) and last a Saturday in 2018.
+    p = pub("Naples, Sep 22: The two navies on Saturday concluded an exercise.", today=dt.date(2025, 12, 31))
+    assert p.value == "2024-09-22"
+
+
+def test_the_weekday_of_the_dateline_itself_wins_over_the_day_before_a_year_later() -> None:
+    # March 8 was a Friday in 2024 and a Saturday in 2025: the lead's Friday is the dateline's own day.
+    p = pub("Rome, March 8: The ministers on Friday signed a roadmap on naval training.", today=dt.date(2025, 12, 31))
+    assert p.value == "2024-03-08"
+    assert "uncertain" in p.warnings[0]
 
 
 def test_an_inferred_date_is_never_in_the_future() -> None:
@@ -377,25 +384,19 @@ def test_a_sign_off_gives_a_yearless_dateline_its_year() -> None:
 
 
 # ---------------------------------------------------------------- the weekday of a statement
-# November 6 was a Thursday in 2025 and a Friday in 2026 (TODAY is in late 2026).
-@pytest.mark.parametrize("lead, value", [
-    ("The Navy said on Thursday that the two ships had exercised together.", "2025-11-06"),
-    ("The two ships exercised together, the Navy said in a statement on Thursday.", "2025-11-06"),
-    ("The Navy on Thursday announced that the two ships had exercised together.", "2025-11-06"),
-    ("The Navy told reporters on Thursday that the two ships had exercised together.", "2025-11-06"),
-    # A happening is reported the next day: the latest year with Thursday the day before.
-    ("The two ships on Thursday concluded an exercise, the Navy said.", "2026-11-06"),
+# November 6 was a Thursday in 2025 and a Friday in 2026 (TODAY is in late 2026): the lead's Thursday is the
+# dateline's own day in 2025, and the day before a year later.
+@pytest.mark.parametrize("lead", [
+    "The Navy said on Thursday that the two ships had exercised together.",
+    "The two ships exercised together, the Navy said in a statement on Thursday.",
+    "The Navy on Thursday announced that the two ships had exercised together.",
+    "The two ships on Thursday concluded an exercise, the Navy said.",
 ])
-def test_wire_copy_is_dated_the_day_its_statements_are_made(lead: str, value: str) -> None:
-    p = pub(f"Chennai, Nov 6 (PTI) {lead}")
-    assert p.value == value, p.warnings
-    assert "only the weekday" in p.warnings[0]
-
-
-def test_a_newspaper_dateline_keeps_the_latest_year_for_a_statement() -> None:
-    # Without an agency the dateline may be the edition's day: Thursday the day before still fits.
-    p = pub("Chennai, Nov 6: The Navy said on Thursday that the two ships had exercised together.")
-    assert p.value == "2026-11-06"
+def test_the_dateline_is_the_day_of_the_leads_weekday(lead: str) -> None:
+    for body in (f"Chennai, Nov 6 (PTI) {lead}", f"Chennai, Nov 6: {lead}"):
+        p = pub(body)
+        assert p.value == "2025-11-06", p.warnings
+        assert "only the weekday" in p.warnings[0]
 
 
 def test_a_desk_note_above_a_wire_dateline_is_skipped_to_the_dateline() -> None:
@@ -407,3 +408,125 @@ def test_a_desk_note_above_a_wire_dateline_is_skipped_to_the_dateline() -> None:
     p = pub(body)
     assert p.dateline is not None and (p.dateline.place, p.dateline.outlet) == ("Rome", "Reuters")
     assert (p.value, p.basis) == ("2026-01-22", "dateline")
+
+
+# ---------------------------------------------------------------- what stands before the dateline
+_LEAD = ("The two navies on Friday began a joint exercise off the coast, officials said after the ships left "
+         "harbour together.")
+
+
+@pytest.mark.parametrize("top", [
+    "Navies of India and Italy begin a week of drills in the Arabian Sea with two carriers and four frigates",
+    "Navies begin joint drills\n• Two carriers and four frigates take part in the week-long exercise at sea\n"
+    "• The exercise is the largest the two navies have held together so far, officials said",
+    "Navies begin joint drills\nThe week-long exercise brings together two carriers and four frigates of the two "
+    "navies for the first time.",
+])
+def test_a_headline_summary_or_standfirst_before_the_dateline(top: str) -> None:
+    p = pub(f"{top}\nGoa, Mar 13 (PTI) {_LEAD}")
+    assert p.dateline is not None and (p.dateline.place, p.dateline.outlet) == ("Goa", "PTI")
+    assert (p.value, p.basis) == ("2026-03-13", "dateline")
+
+
+def test_a_dateline_far_down_the_story_is_not_the_articles() -> None:
+    body = ("The two navies began a joint exercise off the coast on Friday, officials said after the ships left.\n"
+            "The exercise brings together two carriers and four frigates for the first time in the region.\n"
+            "A third paragraph tells of the crews and their training over the past weeks and months together.\n"
+            "Goa, Mar 13 (PTI) A fourth paragraph quotes an old report.")
+    assert pub(body).dateline is None
+
+
+@pytest.mark.parametrize("line, value", [
+    ("Kochi, March 3, 2025: The two navies began a joint exercise.", "2025-03-03"),
+    ("KOCHI, March 3, 2025 (PTI): The two navies began a joint exercise.", "2025-03-03"),
+    ("Kochi. 3 March 2025. The two navies began a joint exercise.", "2025-03-03"),
+    ("Lisbon, Oct. 4, 2024 /PRNewswire/ -- A shipyard signed a contract with the navy.", "2024-10-04"),
+])
+def test_datelines_with_their_year(line: str, value: str) -> None:
+    p = pub(line)
+    assert (p.value, p.basis) == (value, "dateline")
+
+
+@pytest.mark.parametrize("line, outlet", [
+    ("WIRE - IANS) Rome, Feb 27 (IANS) India and Italy on Friday discussed defence priorities.", "IANS"),
+    ("(WIRE - IANS) Rome, Feb 27 (IANS) India and Italy on Friday discussed defence priorities.", "IANS"),
+    ("(IANS) Rome, Feb 27: India and Italy on Friday discussed defence priorities.", "IANS"),
+])
+def test_a_syndicators_credit_before_the_dateline(line: str, outlet: str) -> None:
+    p = pub(line)
+    assert p.dateline is not None and (p.dateline.place, p.dateline.outlet) == ("Rome", outlet)
+    assert p.value == "2026-02-27"
+    assert line[p.dateline.end:].startswith("India and Italy")
+
+
+def test_an_agency_credit_alone_is_a_dateline_without_place() -> None:
+    d = parse_dateline("(Bloomberg) -- Italy and India agreed on Thursday to build ships together.")
+    assert d is not None and (d.place, d.outlet) == (None, "Bloomberg")
+
+
+@pytest.mark.parametrize("credit", [
+    "PTIUpdated: Wednesday, December 10, 2025, 11:17 PM IST",
+    "IANSUpdated: Dec 10, 2025 23:17 IST",
+    "ReutersPublished: 10 December 2025",
+])
+def test_an_agency_credit_run_into_an_update_line(credit: str) -> None:
+    body = f"Ministers meet in Delhi\n{credit}\nNew Delhi: The ministers met on Wednesday and signed a plan."
+    assert (pub(body).value, pub(body).basis) == ("2025-12-10", "header")
+
+
+def test_a_date_glued_before_the_text_with_its_month_only_gives_the_dateline_its_year() -> None:
+    p = pub("date 2022-05 (ANSA) - ROMA, 12 MAG - Il ministro della Difesa ha ricevuto il suo omologo.")
+    assert (p.value, p.basis) == ("2022-05-12", "dateline")
+    p = pub("date 2022-05 di Anna Verdi\n\nIl ministro della Difesa ha ricevuto il suo omologo indiano.")
+    assert (p.value, p.basis) == ("2022-05", "header")
+
+
+def test_a_date_in_a_quotation_box_above_the_story_is_not_its_date() -> None:
+    body = ("“Our best wishes to the newsroom for its tenth year of work” Marta Neri\n\nMinistra della Cultura\n\n"
+            "3 maggio 2020\n\n- Il sottosegretario ha incontrato il capo di Stato maggiore della Difesa.")
+    assert pub(body).value is None
+
+
+# ---------------------------------------------------------------- Italian
+@pytest.mark.parametrize("para, place, outlet, month, day, year, rest", [
+    ("ROMA, 10 OTT - Il ministro", "Roma", None, 10, 10, None, "Il ministro"),
+    ("(ANSA) - ROMA, 10 OTT - Il ministro", "Roma", "ANSA", 10, 10, None, "Il ministro"),
+    ("NEW DELHI, 10 DIC - L'ambasciatore", "New Delhi", None, 12, 10, None, "L'ambasciatore"),
+    ("Roma, 10 ottobre 2023 - Il ministro", "Roma", None, 10, 10, 2023, "Il ministro"),
+    ("MILANO (ITALPRESS) – Il sottosegretario", "Milano", "Italpress", None, None, None, "Il sottosegretario"),
+    ("(AGI) - Roma, 10 ott. - Il ministro", "Roma", "AGI", 10, 10, None, "Il ministro"),
+    ("Roma, 10 ott. (Adnkronos) - Il ministro", "Roma", "Adnkronos", 10, 10, None, "Il ministro"),
+    ("LA SPEZIA, 3 giu 2024 - La fregata", "La Spezia", None, 6, 3, 2024, "La fregata"),
+    ("Genova 15 apr 2025 La fregata", "Genova", None, 4, 15, 2025, "La fregata"),
+])
+def test_italian_datelines(para: str, place: str | None, outlet: str | None, month: int | None, day: int | None,
+                           year: int | None, rest: str) -> None:
+    d = parse_dateline(para)
+    assert d is not None
+    assert (d.place, d.outlet, d.month, d.day, d.year) == (place, outlet, month, day, year)
+    assert para[d.end:] == rest
+
+
+@pytest.mark.parametrize("para", [
+    "IL FATTO - Questa mattina la cerimonia al cimitero di guerra",
+    "ESCLUSIVO: il ministro parla della fregata",
+])
+def test_italian_kickers_are_no_datelines(para: str) -> None:
+    assert parse_dateline(para) is None
+
+
+@pytest.mark.parametrize("body, value", [
+    ("Visita della delegazione navale\n\n(di Redazione)\n19/02/24\n\nIl 9 febbraio la delegazione è giunta.",
+     "2024-02-19"),
+    ("Ministri a confronto\nPubblicato il: 3 marzo 2025\n\nIl ministro ha incontrato il suo omologo.", "2025-03-03"),
+])
+def test_italian_headers(body: str, value: str) -> None:
+    assert (pub(body).value, pub(body).basis) == (value, "header")
+
+
+# ---------------------------------------------------------------- the day of the build
+def test_the_day_of_the_build_bounds_the_result_and_says_until_when_it_holds() -> None:
+    body = "Rome, December 20 (ANI): The ministers met on Saturday in Rome."
+    p = pub(body)  # TODAY: 2026-11-22; December 20, 2026 is still to come
+    assert p.value == "2025-12-20" and p.valid_until == "2026-12-19"
+    assert pub("Rome, 12 May 2024 — India and Italy signed a pact.").valid_until is None

@@ -16,9 +16,9 @@ rebuild after adding one article extracts that one and reads the others.
 - Stale entries are harmless (nothing else has their name) and are pruned:
   entries no build used for PRUNE_AFTER_DAYS, and the folders of all but the
   KEEP_KEYS most recently used keys (switching branches back stays cheap).
-- Extraction also reads today's date (pubdate bounds an inferred year by it);
-  a cached result keeps the year inferred when it was made, which keeps ids
-  stable, but a build from scratch on a much later day may infer otherwise.
+- Extraction also reads today's date, which bounds publication dates from
+  above; an extraction records the last day it holds for (`valid_until`) and
+  is not reused after it.
 
 Articles that need extracting go to a process pool when there are more than
 PARALLEL_MIN of them; results come back in article order either way, and an
@@ -27,6 +27,7 @@ article whose extraction raises is reported as that article's problem only.
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 import json
 import multiprocessing
@@ -135,6 +136,8 @@ class ExtractionCache:
             ex = extraction_from_dict(data["extraction"])
             if not isinstance(ex.source, Source) or ex.source.id != raw.source_id:
                 return None
+            if ex.source.valid_until and _today() > ex.source.valid_until:
+                return None  # a date then in the future is no longer: extracted today, it may be dated otherwise
         except (OSError, ValueError, KeyError, TypeError, AttributeError):
             return None
         try:
@@ -171,6 +174,10 @@ class ExtractionCache:
                 shutil.rmtree(d.path, ignore_errors=True)
         except OSError:
             pass  # another build pruning at the same time, or no folder: nothing to do
+
+
+def _today() -> str:
+    return dt.date.today().isoformat()
 
 
 def write_entry(folder: Path, key: str, raw: RawArticle, ex: Extraction) -> None:

@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from .lexicon import boilerplate
+from .lexicon import boilerplate, outlets
 
 _URL_LINE = re.compile(r"^\s*(?:https?://|www\.)\S+\s*$", re.IGNORECASE)
 _MONTH = (r"(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?")
@@ -26,10 +26,6 @@ _DATE_HEADER = re.compile(
 )
 # "date 2021-07-08 " glued in front of the first sentence.
 _DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s+", re.IGNORECASE)
-# "... to the Mediterranean. PTI ABC DEF": an agency tag with editors' initials.
-# `(?<!\s)`: try each run of spaces once, from its start; without it a long
-# run of spaces inside a paragraph took quadratic time (a minute for 50 kB).
-_TRAILING_TAG = re.compile(r"(?<!\s)\s+(?:PTI|IANS|UNI|ANI)(?:\s+[A-Z]{2,4})+\s*$")
 # Danda and the ideographic full stop end sentences too: without them every
 # Hindi paragraph looked like a headline and all but the last were dropped.
 _SENTENCE_END = re.compile(r"[.!?:;\"'”’)।॥。]\s*$")
@@ -43,13 +39,29 @@ class Cleaned:
     removed: list[str] = field(default_factory=list)
 
 
+def signoff_patterns() -> list[str]:
+    """Lines that only sign a story off: the lexicon's sign-offs, and an outlet's name alone ("(ANSA).", "PTI")."""
+    return [*boilerplate()["signoffs"], rf"\(?(?i:{outlets().pattern})\)?\.?\s*"]
+
+
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
     bp = boilerplate()
     lines = re.compile("|".join(f"(?:{p})" for p in bp["lines"]), re.IGNORECASE)
     trailing = re.compile(r"^\s*(?:" + "|".join(bp["trailing_headers"]) + r")\s*[:|]?\s*$", re.IGNORECASE)
-    signoff = re.compile(r"^\s*(?:" + "|".join(f"(?:{p})" for p in bp["signoffs"]) + r")$")
+    signoff = re.compile(r"^\s*(?:" + "|".join(f"(?:{p})" for p in signoff_patterns()) + r")$")
     return lines, trailing, signoff
+
+
+@cache
+def _trailing_tag() -> re.Pattern[str]:
+    """ "... to the Mediterranean. PTI ABC DEF": an agency's tag with editors' initials.
+
+    `(?<!\\s)`: try each run of spaces once, from its start; without it a long run of spaces inside a paragraph
+    took quadratic time (a minute for 50 kB).
+    """
+    acronyms = sorted((n for n in outlets().home if re.fullmatch(r"[A-Z]{2,6}", n)), key=len, reverse=True)
+    return re.compile(rf"(?<!\s)\s+(?:{'|'.join(acronyms)})(?:\s+[A-Z]{{2,4}})+\s*$")
 
 
 def is_furniture(line: str) -> bool:
@@ -106,7 +118,7 @@ def clean(body: str) -> Cleaned:
         headline = headline or line
     # A trailing run of headline-like lines or captions is a list of other stories.
     if paragraphs:
-        paragraphs[-1] = _TRAILING_TAG.sub("", paragraphs[-1])
+        paragraphs[-1] = _trailing_tag().sub("", paragraphs[-1])
     while len(paragraphs) > 1 and (_headline_like(paragraphs[-1]) or "photo credit" in paragraphs[-1].lower()):
         removed.append(paragraphs.pop())
     # Captions elsewhere ("... on Friday. Photo credit: IANS").

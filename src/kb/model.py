@@ -47,6 +47,7 @@ class Source:
     language: str | None = None
     text: str = ""  # the cleaned article text that quotes are copied from
     warnings: list[str] = field(default_factory=list)
+    valid_until: str | None = None  # the last build day the extraction holds for (a later one may date it otherwise)
 
 
 @dataclass

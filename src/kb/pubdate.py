@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from . import dates
-from .clean import clean, is_furniture
+from .clean import clean, is_furniture, signoff_patterns
 from .dates import DateMention
-from .lexicon import boilerplate
+from .lexicon import boilerplate, date_words, outlets
 
 BASES = ("front-matter", "header", "dateline", "text", "post-id", "unknown")
 
@@ -45,6 +45,30 @@ class PubDate:
     basis: str  # front-matter | header | dateline | text | post-id | unknown
     warnings: list[str] = field(default_factory=list)
     dateline: Dateline | None = None
+    paragraph: str = ""  # the line the dateline opens (offsets of `dateline` are in it)
+    valid_until: str | None = None  # the last build day this result holds for (None: any day); see _Bound
+
+
+class _Bound:
+    """The day of the build, which only bounds publication dates from above.
+
+    Every date refused for lying after it is remembered: on the day the first of them is no longer in the
+    future a build could decide otherwise, so a result is valid until the day before (`valid_until`).
+    """
+
+    def __init__(self, day: dt.date) -> None:
+        self.day = day
+        self.refused: dt.date | None = None
+
+    def allows(self, d: dt.date) -> bool:
+        if d <= self.day:
+            return True
+        if self.refused is None or d < self.refused:
+            self.refused = d
+        return False
+
+    def valid_until(self) -> str | None:
+        return (self.refused - dt.timedelta(days=1)).isoformat() if self.refused else None
 
 
 def _safe(year: int, month: int, day: int) -> dt.date | None:
@@ -66,36 +90,40 @@ _DATELINE_REST = (
     # a filing time: "10 Apr 2025 11:20", "March 8, 10.30 am IST"
     r"(?:,?\s+(?:at\s+)?(?:[01]?\d|2[0-3])[:.][0-5]\d(?!\d)(?:\s*(?i:[ap]\.?m\.?|IST|CES?T|GMT|UTC))?)?)?"
     # the agency, after a dash in Italian wires: "11:20 - (Nova) - "
-    r"(?:(?:\s*(?:--?|–|—))?\s*\((?P<outlet>[^()\n]{2,30})\))?"
-    r"(?P<sep>\s*(?::|--?|–|—|\|)(?=\s|$))?\s*"
+    r"(?:(?:\s*(?:--?|–|—))?\s*\((?P<outlet>[^()\n]{2,30})\)|\s*/(?P<wire>[A-Z][A-Za-z ]{2,20})/)?"
+    # "Rome. 10 October 2023. The ...": a period closes a dated dateline too
+    r"(?P<sep>\s*(?::|--?|–|—|\||(?<=\d)\.)(?=\s|$))?\s*"
 )
+# A credit before the dateline: "(ANSA) - ROMA, 10 OTT -", "(Bloomberg) -- Italy and ...", and a syndicator's
+# "MENAFN - IANS) Rome, Feb 27 (IANS)".
+_CREDIT_PREFIX = re.compile(
+    r"^\s*\(?(?:(?P<syndicator>[A-Z][A-Za-z.&]*)\s*(?:--?|–|—)\s*)?(?P<agency>[A-Z][A-Za-z.&' ]{1,28}?)\)"
+    r"\s*(?:(?:--?|–|—)\s*)?")
 _DATELINE = re.compile(rf"^(?P<lead>\s*){_DATELINE_PLACE}{_DATELINE_REST}")
 # "October 10 (ANI):" with no place: the month must not be taken for one.
 _DATELINE_NO_PLACE = re.compile(rf"^(?P<lead>\s*)(?P<place>)(?P<country>){_DATELINE_REST}")
 
 
-# Words that open sentences and kickers, never a dateline's place.
+# Words that open sentences, never a dateline's place.
 _NOT_PLACES = {
     "on", "in", "at", "by", "from", "since", "until", "during", "the", "a", "an", "this", "that", "last", "next",
     "earlier", "later", "before", "after", "between", "and", "but", "as", "for", "with", "to", "of", "it", "he",
-    "she", "they", "we", "i", "exclusive", "breaking", "watch", "video", "update", "updated", "live", "opinion",
-    "analysis", "editorial", "explained", "photos", "read", "also", "posted", "published", "date", "dated",
+    "she", "they", "we", "i", "read", "also", "posted", "published", "date", "dated",
 }
 
 
 @cache
-def _outlets() -> dict[str, str]:
-    """Every form of an outlet's name, lower case, to the name in the outlets lexicon."""
-    known = {o.lower(): o for o in boilerplate()["outlets"]}
-    aliases = {a: known[o.lower()] for a, o in boilerplate()["outlet_forms"].items() if o.lower() in known}
-    return aliases | known
+def _kicker() -> re.Pattern[str]:
+    """A label over a story ("EXCLUSIVE:", "IL FATTO -"): it looks like a dateline's place."""
+    words = "|".join(re.escape(k).replace("\\ ", r"\s+") for k in boilerplate()["kickers"])
+    return re.compile(rf"(?:{words})\b", re.IGNORECASE)
 
 
 def _outlet_name(raw: str | None) -> str | None:
     if not raw:
         return None
     name = raw.strip()
-    known = _outlets().get(name.lower())
+    known = outlets().name_of(name)
     if known:
         return known
     # An unknown agency is an acronym: "(NNN)", "(IBNS)"; "(Italy)" is not one.
@@ -118,14 +146,30 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     A dateline needs a date ("Rome, March 8:"), an agency ("Naples, Sep 22 (PTI)")
     or a place with a colon or dash ("KOCHI:", or "New Delhi:" before a full
     sentence); a date without an agency or separator must be followed by the
-    sentence ("Rome, 12 May 2024 India ...").
+    sentence ("Rome, 12 May 2024 India ..."). An agency's credit may come first
+    ("(ANSA) - ROMA, 10 OTT -", "MENAFN - IANS) Rome, Feb 27 (IANS)"); alone,
+    it is a dateline without place ("(Bloomberg) -- Italy and India ...").
     """
+    credit = _CREDIT_PREFIX.match(paragraph)
+    if credit:
+        agency = _outlet_name(credit["agency"])
+        if agency or credit["syndicator"]:
+            after = _parse_dateline(paragraph[credit.end():])
+            if after:
+                n = credit.end()
+                return replace(after, outlet=after.outlet or agency, start=len(paragraph) - len(paragraph.lstrip()),
+                               end=after.end + n)
+            if agency:
+                return Dateline(None, agency, None, None, None, len(paragraph) - len(paragraph.lstrip()), credit.end())
+    return _parse_dateline(paragraph)
+
+
+def _parse_dateline(paragraph: str) -> Dateline | None:
     m = _DATELINE.match(paragraph)
     if m and m["place"] and dates.month_number(m["place"].split()[0]):
         m = _DATELINE_NO_PLACE.match(paragraph)
     if not m:
         return None
-    place_raw, sep = m["place"] or None, (m["sep"] or "").strip()
     mon_word, day_s = (m["mon"], m["day"]) if m["mon"] else (m["mon2"], m["day2"])
     month = dates.month_number(mon_word) if mon_word else None
     day = int(day_s) if day_s else None
@@ -133,62 +177,77 @@ def parse_dateline(paragraph: str) -> Dateline | None:
         return None  # "India 2 ..." is no date
     if month is not None and day is not None and _safe(2000, month, day) is None:
         return None
-    year = int(m["year"]) if m["year"] else None
-    outlet = _outlet_name(m["outlet"])
-    if m["outlet"] and outlet is None:
+    outlet = _outlet_name(m["outlet"] or m["wire"])
+    if (m["outlet"] or m["wire"]) and outlet is None:
         return None
-    if m["country"] and not outlet and _outlets().get(m["country"].strip().lower()):
+    if m["country"] and not outlet and outlets().name_of(m["country"]):
         outlet = _outlet_name(m["country"])  # "ROME (Reuters) -": the brackets held the agency
-    if place_raw and (dates.month_number(place_raw.split()[0]) or re.fullmatch(r"[A-Z][a-z]+day", place_raw)
-                      or place_raw.split()[0].lower() in _NOT_PLACES):
-        return None  # a date, a sentence or a kicker ("EXCLUSIVE:"), not a place, opens the paragraph
-    has_date = month is not None
-    if not (has_date or outlet):
-        # Place only: "KOCHI:", "NEW DELHI —"; a title-case "New Delhi:" only before a full sentence,
-        # since headlines ("Rome: India and Italy sign pact") look the same.
-        if not place_raw or sep not in {":", "-", "--", "–", "—"}:
-            return None
-        upper = place_raw.replace(" ", "").replace(".", "").isupper() and len(place_raw) >= 3
-        rest = paragraph[m.end():]
-        if not upper and not (len(rest.split()) >= 12 and re.search(r"[.!?][\"”’']?\s*$", rest)):
-            return None
-    elif not place_raw and not outlet:
+    if not _dateline_shape(paragraph, m, month is not None, outlet):
         return None
-    if has_date and not outlet and not sep:
-        rest = paragraph[m.end():]
-        # The sentence follows ("Rome, 12 May 2024 India ..."), or a full date stands alone on its line
-        # ("PARIS, September 24, 2025" above the first paragraph).
-        if not re.match(r"[A-Z\"“‘']", rest) and not (year and not rest.strip()):
-            return None
     return Dateline(
-        place=_place_name(place_raw),
+        place=_place_name(m["place"] or None),
         outlet=outlet,
         month=month,
         day=day,
-        year=year,
+        year=int(m["year"]) if m["year"] else None,
         start=m.end("lead"),
         end=m.end(),
     )
 
 
+def _dateline_shape(paragraph: str, m: re.Match[str], has_date: bool, outlet: str | None) -> bool:
+    """Whether a match is a dateline, not a headline, a kicker or the first words of a sentence."""
+    place_raw, sep = m["place"] or None, (m["sep"] or "").strip()
+    if place_raw and (dates.month_number(place_raw.split()[0]) or re.fullmatch(r"[A-Z][a-z]+day", place_raw)
+                      or place_raw.split()[0].lower() in _NOT_PLACES or _kicker().fullmatch(place_raw.strip(" .,"))):
+        return False  # a date, a sentence or a kicker ("EXCLUSIVE:"), not a place, opens the paragraph
+    rest = paragraph[m.end():]
+    if not (has_date or outlet):
+        # Place only: "KOCHI:", "NEW DELHI —"; a title-case "New Delhi:" only before a full sentence,
+        # since headlines ("Rome: India and Italy sign pact") look the same.
+        if not place_raw or sep not in {":", "-", "--", "–", "—"}:
+            return False
+        upper = place_raw.replace(" ", "").replace(".", "").isupper() and len(place_raw) >= 3
+        return upper or (len(rest.split()) >= 12 and bool(re.search(r"[.!?][\"”’']?\s*$", rest)))
+    if not place_raw and not outlet:
+        return False
+    if has_date and not outlet and not sep:
+        # The sentence follows ("Rome, 12 May 2024 India ..."), or a full date stands alone on its line
+        # ("PARIS, September 24, 2025" above the first paragraph).
+        return bool(re.match(r"[A-Z\"“‘']", rest) or (m["year"] and not rest.strip()))
+    return True
+
+
 # ---------------------------------------------------------------- headers
+_LABELS = date_words()["date_labels"]
+
+
+def _label_words(words: list[str]) -> str:
+    return "|".join(re.escape(w).replace("\\ ", r"\s+") for w in sorted(words, key=len, reverse=True))
+
+
+# A label may follow an agency's credit without a space: "PTIUpdated: Wednesday, December 10, 2025".
 _HEADER_LABEL = re.compile(
-    r"(?:^|[|•·(]\s*|\s)(?P<label>(?i:posted\s+on|first\s+published(?:\s+on)?|published(?:\s+on)?|"
-    r"last\s+updated(?:\s+on)?|updated(?:\s+on)?|released\s+on|dated?|created(?:\s+on)?))\b\s*[:\-–|]?\s*"
+    r"(?:^|[|•·(]\s*|\s|(?<=[A-Za-z])(?=(?:Updated|Published|Posted|Last|First)\b))"
+    rf"(?P<label>(?i:{_label_words(_LABELS['published'] + _LABELS['updated'])}))\b\s*[:\-–|]?\s*"
 )
-_DATE_PREFIX = re.compile(r"^\s*date\s*:?\s+(?P<iso>\d{4}-\d{2}-\d{2})\b", re.IGNORECASE)
-_TEXT_LABEL = re.compile(
-    r"(?:^|[|(]\s*)(?P<label>(?i:posted\s+on|first\s+published(?:\s+on)?|published(?:\s+on)?))\s*[:\-–]?\s*"
-)
+# "date 2021-07-08 " or, with the month only, "date 2021-12 " glued before the first line.
+_DATE_PREFIX = re.compile(r"^\s*date\s*:?\s+(?P<iso>\d{4}-\d{2}(?:-\d{2})?)(?![\d-])\s*", re.IGNORECASE)
+# A quotation with its speaker ("“...” Jane Roe") above the story, in a box with the speaker's office and a
+# date: none of it is the story's headline or date.
+_QUOTE_BOX = re.compile(r"[\"“«„].{20,}[\"”»]\s*[-–—,]?\s*(?:[A-ZÀ-Ý][\w'’.-]*\s*){1,5}")
+_TEXT_LABEL = re.compile(rf"(?:^|[|(]\s*)(?P<label>(?i:{_label_words(_LABELS['in_text'])}))\s*[:\-–]?\s*")
 _HEADER_LINES = 6
 _HEADER_MAX = 10  # a press release may stack sender, place, "PRESS RELEASE" and headlines above its date
 _LONG_LINE = 15  # words: a line this long is the first paragraph; shorter ones are headlines and bylines
 _BYLINE_SEP = re.compile(r"\s*[|•·]\s*")
 
 
+_UPDATED = frozenset(re.sub(r"\s+", " ", w.lower()) for w in _LABELS["updated"])
+
+
 def _label_rank(label: str) -> int:
-    label = label.lower()
-    return 2 if "updated" in label else 0  # an update is later than the publication
+    return 2 if re.sub(r"\s+", " ", label.lower()) in _UPDATED else 0  # an update is later than the publication
 
 
 def _date_at(text: str, pos: int) -> DateMention | None:
@@ -223,16 +282,34 @@ def _byline_date(line: str) -> DateMention | None:
     return None
 
 
+def quote_box(lines: list[str]) -> set[int]:
+    """Indexes of the lines of a quotation box at the top: the quotation and up to three short lines under it."""
+    for i, line in enumerate(lines[:3]):
+        if _QUOTE_BOX.fullmatch(line.strip()):
+            box = {i}
+            for j in range(i + 1, min(i + 4, len(lines))):
+                if len(lines[j].split()) > 6:
+                    break
+                box.add(j)
+            return box
+    return set()
+
+
 def _header_date(lines: list[str]) -> tuple[str, str] | None:
     """(value, what) from the first non-empty lines."""
     found: list[tuple[int, int, str, str]] = []  # rank, line index, value, description
+    skip = quote_box(lines)
     for i, line in enumerate(lines[:_header_span(lines)]):
         prefix = _DATE_PREFIX.match(line)
         if prefix and i == 0:
             span = dates.parse_iso(prefix["iso"])
             if span:
-                found.append((0, i, prefix["iso"], f"the header {prefix.group().strip()!r}"))
+                # A month alone ranks below any day: a dateline's day may complete it.
+                rank = 0 if len(prefix["iso"]) == 10 else 3
+                found.append((rank, i, prefix["iso"], f"the header {prefix.group().strip()!r}"))
                 continue
+        if i in skip:
+            continue
         labelled = False
         for lm in _HEADER_LABEL.finditer(line):  # all of them: "Updated: ... | Published: ..."
             mention = _date_at(line, lm.end())
@@ -280,7 +357,7 @@ def _tail_patterns() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]
     bp = boilerplate()
     trailing = re.compile(r"\s*(?:" + "|".join(bp["trailing_headers"]) + r")\s*[:|]?\s*", re.IGNORECASE)
     furniture = re.compile("|".join(f"(?:{p})" for p in bp["lines"]), re.IGNORECASE)
-    agency = re.compile(r"\s*(?:" + "|".join(f"(?:{p})" for p in bp["signoffs"]) + r")")
+    agency = re.compile(r"\s*(?:" + "|".join(f"(?:{p})" for p in signoff_patterns()) + r")")
     return trailing, furniture, agency
 
 
@@ -296,7 +373,7 @@ def _story_end(lines: list[str]) -> list[str]:
     return story[-_SIGNOFF_LINES:]
 
 
-def _signoff_date(lines: list[str]) -> tuple[str | None, str]:
+def _signoff_date(lines: list[str], paragraphs: list[str]) -> tuple[str | None, str]:
     """(value, what) of a date that closes the text, alone or after a place or "Issued on".
 
     The value is None (and `what` says why) when the end holds several dates, as a list of other
@@ -322,15 +399,15 @@ def _signoff_date(lines: list[str]) -> tuple[str | None, str]:
     if len({v for v, _ in found}) > 1:
         return None, f"the last lines hold several dates ({', '.join(w for _, w in found)}); none taken"
     value, what = found[-1]
-    late = _later_past_event(lines, dt.date.fromisoformat(value))
+    late = _later_past_event(paragraphs, dt.date.fromisoformat(value))
     if late:
         return None, f"the sign-off {what!r} comes before {late!r}, which the text reports as past; ignored"
     return value, what
 
 
-def _later_past_event(lines: list[str], day: dt.date) -> str | None:
+def _later_past_event(paragraphs: list[str], day: dt.date) -> str | None:
     """A dated event the text tells as past that lies after `day`: then `day` is not the publication."""
-    for para in clean("\n".join(lines)).paragraphs:
+    for para in paragraphs:
         for sent in _sentences(para):
             for m in dates.find_dates(sent, None):
                 span = dates.parse_iso(m.value)
@@ -342,13 +419,10 @@ def _later_past_event(lines: list[str], day: dt.date) -> str | None:
 # ---------------------------------------------------------------- dateline year
 _TWEET = re.compile(r"\b(?:twitter|x)\.com/\w+/status(?:es)?/(?P<id>\d{15,20})", re.IGNORECASE)
 _TWITTER_EPOCH_MS = 1288834974657  # snowflake ids count milliseconds from here
-_SAYING = (r"(?:said|says|announced|stated|told|added|confirmed|declared|informed|noted|stressed|underlined"
-           r"|disclosed|clarified)")
-# "the Navy said on Thursday", "said in a statement on Thursday", "on Thursday announced".
-_SAID_BEFORE = re.compile(rf"\b{_SAYING}\b[^.;:,\n]{{0,40}}?\bon\s+$", re.IGNORECASE)
-_SAID_AFTER = re.compile(rf"\s*,?\s*{_SAYING}\b", re.IGNORECASE)
-_WEEKDAY = re.compile(r"\b(?P<mod>(?i:last|next|this|past|coming)\s+)?(?P<wd>Monday|Tuesday|Wednesday|Thursday|"
-                      r"Friday|Saturday|Sunday)\b")
+_EARLIEST_YEAR = 1990  # a fixed floor: the day of the build only bounds years from above
+_WEEKDAY_AGE = 0.2  # what a year older takes from the support of a weekday
+_WEEKDAY = re.compile(rf"(?:\b(?P<mod>{dates.NAME_MODIFIERS})\s+)?(?P<wd>{dates.WEEKDAY_NAMES})(?!\w)"
+                      rf"(?:\s+(?P<mod2>{dates.NAME_MODIFIERS})\b)?")
 
 
 def snowflake_date(post_id: int) -> dt.date | None:
@@ -382,48 +456,48 @@ class _Evidence:
     when: str | None = None  # tense of a mention
     precise: bool = True  # a day or month, not only a year
     weekday: int = 0
-    said: bool = False  # the weekday is when something was said, not when it happened
+    recent: int = 0  # the latest year in which the weekday is the dateline's day or the day before
 
 
-def _collect(body: str, lead: str, today: dt.date) -> list[_Evidence]:
+def _collect(body: str, paragraphs: list[str], lead: str, bound: _Bound) -> list[_Evidence]:
+    """What the article shows of its own time: linked posts, dated mentions, the weekday of its lead.
+    `paragraphs` are the cleaned ones: dates in "LATEST NEWS" lists and other furniture are no evidence."""
     ev: list[_Evidence] = []
     for d in _tweet_dates(body):
-        if d <= today + dt.timedelta(days=1):
+        if bound.allows(d - dt.timedelta(days=1)):
             ev.append(_Evidence("tweet", f"an X post of {d.isoformat()} linked in the text", d, d))
-    # Dates in "LATEST NEWS" lists and other furniture are no evidence.
-    paragraphs = clean(body).paragraphs
     for para in paragraphs:
         for sent in _sentences(para):
             for mention in dates.find_dates(sent, None):
                 span = dates.parse_iso(mention.end_value or mention.value)
                 first = dates.parse_iso(mention.value)
-                if not span or not first or first[0] > today:
+                if not span or not first or not bound.allows(first[0]):
                     continue
                 when = dates.tense(sent, mention.start, mention.end)
                 ev.append(_Evidence("mention", mention.text, first[0], span[1], when, len(mention.value) > 4))
     for m in _WEEKDAY.finditer(lead):
-        if m["mod"] or dates.tense(lead, m.start(), m.end()) == "future":
+        if m["mod"] or m["mod2"] or dates.tense(lead, m.start(), m.end()) == "future":
             continue
-        wd = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"].index(m["wd"])
-        said = bool(_SAID_BEFORE.search(lead[:m.start()]) or _SAID_AFTER.match(lead, m.end()))
-        if all(e.kind != "weekday" or e.weekday != wd for e in ev):
-            ev.append(_Evidence("weekday", m["wd"], dt.date.min, dt.date.min, weekday=wd, said=said))
+        wd = dates.weekday_number(m["wd"])
+        if wd is not None and all(e.kind != "weekday" or e.weekday != wd for e in ev):
+            ev.append(_Evidence("weekday", m["wd"], dt.date.min, dt.date.min, weekday=wd))
     return ev
 
 
-def _score(p: dt.date, e: _Evidence, wire: bool = False) -> float:
+def _score(p: dt.date, e: _Evidence) -> float:
     if e.kind == "tweet":
         gap = (p - e.first).days
         if gap < -1:
             return -20.0  # published before the post it quotes: impossible
         return 10.0 if gap <= 3 else 8.0 if gap <= 14 else 5.0 if gap <= 60 else 2.0 if gap <= 366 else 0.0
     if e.kind == "weekday":
+        # The lead's weekday is most often the dateline's own day ("Rome, Feb 27: ... on Friday"), and the day
+        # before for a happening reported the next day. The own day wins, unless the year in which the weekday
+        # is the day before is some years more recent: news is read close to when it was written.
         back = (p.weekday() - e.weekday) % 7
-        if wire and e.said and back == 1:
-            # Wire copy is filed as statements come: "(PTI) ... the Navy said on Thursday" is datelined that
-            # Thursday, while what happened "on Saturday" is reported on Sunday. Newspaper datelines keep both.
-            return 2.0
-        return 3.0 if back <= 1 else 1.0 if back == 2 else -1.0
+        if back > 1:
+            return 1.0 if back == 2 else -1.0
+        return max(0.5, (3.0 if back == 0 else 2.0) - _WEEKDAY_AGE * (e.recent - p.year))
     if e.when == "future":
         if p > e.last:
             return -3.0
@@ -436,32 +510,36 @@ def _score(p: dt.date, e: _Evidence, wire: bool = False) -> float:
     return 4.0 if gap <= 45 else 3.0 if gap <= 183 else 2.0 if gap <= 366 else 1.0 if gap <= 731 else 0.0
 
 
-def _infer_year(month: int, day: int, body: str, lead: str, today: dt.date,
-                wire: bool = False) -> tuple[int | None, str]:
-    """Best-supported year for a dateline's month and day, and what it rests on (`wire`: an agency's dateline)."""
-    evidence = _collect(body, lead, today)
+def _infer_year(month: int, day: int, evidence: list[_Evidence], bound: _Bound) -> tuple[int | None, str]:
+    """Best-supported year for a dateline's month and day, and what it rests on."""
     what = f"dateline gives {dt.date(2000, month, 1):%B} {day} but no year"
     if not evidence:
         return None, what
     scored: list[tuple[float, int, list[_Evidence]]] = []
-    for year in range(today.year, today.year - 31, -1):
-        try:
-            p = dt.date(year, month, day)
-        except ValueError:
-            continue  # February 29
-        if p > today:
-            continue  # never a publication date in the future
-        parts = [(_score(p, e, wire), e) for e in evidence]
+    years = [(y, p) for y in range(bound.day.year + 1, _EARLIEST_YEAR - 1, -1)
+             # February 29 of a common year; never a publication date in the future
+             if (p := _safe(y, month, day)) is not None and bound.allows(p)]
+    for e in evidence:
+        if e.kind == "weekday":
+            e.recent = next((y for y, p in years if (p.weekday() - e.weekday) % 7 <= 1), 0)
+    for year, p in years:
+        parts = [(_score(p, e), e) for e in evidence]
         scored.append((sum(s for s, _ in parts), year, [e for s, e in parts if s > 0]))
     if not scored:
         return None, what
     best, year, support = max(scored, key=lambda t: (t[0], t[1]))  # ties: the latest year
     if best < 2:
         return None, what
-    reasons = []
+    others = sum(1 for s, y, _ in scored if s == best and y != year)
+    return year, _inference_note(month, day, year, support, others)
+
+
+def _inference_note(month: int, day: int, year: int, support: list[_Evidence], others: int) -> str:
+    """The warning that says which year was taken and why; a year resting on a weekday alone is uncertain."""
     tweets = [e.label for e in support if e.kind == "tweet"]
     mentions = [e.label for e in support if e.kind == "mention"]
     weekdays = [e.label for e in support if e.kind == "weekday"]
+    reasons = []
     if tweets:
         reasons.append(tweets[0])
     if mentions:
@@ -472,9 +550,8 @@ def _infer_year(month: int, day: int, body: str, lead: str, today: dt.date,
     text = f"dateline gives {dt.date(2000, month, 1):%B} {day} without a year; {year} inferred from " + \
         " and ".join(reasons)
     if not tweets and not mentions:
-        others = sum(1 for s, y, _ in scored if s == best and y != year)
-        text += "; only the weekday supports it" + (", and earlier years fit as well" if others else "")
-    return year, text
+        text += "; uncertain: only the weekday supports it" + (", and earlier years fit as well" if others else "")
+    return text
 
 
 # ---------------------------------------------------------------- URL
@@ -484,22 +561,19 @@ _URL_COMPACT = re.compile(r"[/_-](?P<y>(?:19|20)\d\d)(?P<m>0[1-9]|1[0-2])(?P<d>0
 _URL_MONTH = re.compile(r"/(?P<y>(?:19|20)\d\d)/(?P<m>0[1-9]|1[0-2])/")
 
 
-def _url_date(url: str, today: dt.date) -> str | None:
+def _url_date(url: str, bound: _Bound) -> str | None:
     m_tweet = _TWEET.search(url)
     if m_tweet:
         d = snowflake_date(int(m_tweet["id"]))
-        return d.isoformat() if d and d <= today else None
+        return d.isoformat() if d and bound.allows(d) else None
     for rx in (_URL_DAY, _URL_COMPACT):
         m = rx.search(url)
         if m:
-            try:
-                d = dt.date(int(m["y"]), int(m["m"]), int(m["d"]))
-            except ValueError:
-                continue
-            if d <= today:
+            d = _safe(int(m["y"]), int(m["m"]), int(m["d"]))
+            if d and bound.allows(d):
                 return d.isoformat()
     m = _URL_MONTH.search(url)
-    if m and (int(m["y"]), int(m["m"])) <= (today.year, today.month):
+    if m and bound.allows(dt.date(int(m["y"]), int(m["m"]), 1)):
         return f"{m['y']}-{m['m']}"
     return None
 
@@ -518,95 +592,162 @@ def _front_matter(value: str) -> str | None:
     return None
 
 
+_BULLET = re.compile(r"^\s*[•*▪►·–-]\s+")
+_HEADLINE_MAX = 25  # words: no headline is longer
+_BODY_LINES = 2  # lines read for a dateline after the first paragraph of the story (a standfirst)
+
+
+def _is_story(line: str) -> bool:
+    """A line of the story itself: long and ending a sentence, or too long for a headline; not a bullet."""
+    n = len(line.split())
+    return n >= _LONG_LINE and not _BULLET.match(line) and (n > _HEADLINE_MAX or bool(re.search(r"[.!?\"”’»]\s*$",
+                                                                                                  line)))
+
+
+def story_start(lines: list[str], pub: PubDate) -> int:
+    """Index in `lines` of the story's first line: the dateline's, else the first paragraph of the story's own
+    (a pull quote that recurs further down is not it), else the first line that is not the header's."""
+    box = quote_box(lines)
+    texts = [_DATE_PREFIX.sub("", line) if i == 0 else line for i, line in enumerate(lines)]
+    if pub.dateline:
+        for i, text in enumerate(texts[:_HEADER_MAX]):
+            if text == pub.paragraph:
+                return i
+    story = [i for i, text in enumerate(texts) if i not in box and _is_story(text) and not is_furniture(text)]
+    for i in story:
+        if texts[i] not in texts[i + 1:]:
+            return i
+    if story:
+        return story[0]
+    # No line ends a sentence (a page cut short): the first long one.
+    return next((i for i, text in enumerate(texts) if i not in box and len(text.split()) >= _LONG_LINE
+                 and not is_furniture(text)), 0)
+
+
 def _first_dateline(lines: list[str]) -> tuple[Dateline | None, str]:
-    """The dateline of the first text paragraph (headers and headlines before it skipped), and its paragraph."""
+    """The dateline of the first text paragraph, and its paragraph.
+
+    Headlines, bylines, bullets of a summary and desk notes before it are skipped, however long; after a
+    standfirst (a paragraph of the story's own) only a dateline with a date or an agency is taken.
+    """
+    story: int | None = None  # the index of the first line of the story
     for i, line in enumerate(lines[:_HEADER_MAX]):
+        if story is not None and i - story > _BODY_LINES:
+            break
         if is_furniture(line):
             continue  # "(Updates with ...)", "By ... |": a desk's note or byline, however long
         text = _DATE_PREFIX.sub("", line) if i == 0 else line
         found = parse_dateline(text)
-        if found:
+        if found and (story is None or found.month or found.outlet):
             return found, text
-        if len(text.split()) >= _LONG_LINE:
-            return None, text  # the first body paragraph has no dateline (shorter lines: headlines, bylines)
-    return None, lines[0] if lines else ""
+        if story is None and _is_story(text) and text not in lines[i + 1:]:
+            story = i  # (a pull quote above the story recurs in it)
+    return None, ""
 
 
-def publication_date(body: str, meta: dict[str, str | None], *, today: dt.date | None = None) -> PubDate:
+def publication_date(body: str, meta: dict[str, str | None] | None, *, today: dt.date | None = None,
+                     paragraphs: list[str] | None = None) -> PubDate:
     """Publication date of an article from its front matter, header, dateline or URL.
 
-    `today` (default: the system date) bounds inferred years: no publication lies in the future.
+    `today` (default: the system date) only bounds dates from above: no publication lies in the future.
+    `paragraphs` are the article's cleaned paragraphs when the caller has them (else it is cleaned here).
     """
-    today = today or dt.date.today()
-    warnings: list[str] = []
+    bound = _Bound(today or dt.date.today())
     lines = [ln.strip() for ln in body.split("\n") if ln.strip()]
     dateline, lead_para = _first_dateline(lines)
+    if paragraphs is None:
+        paragraphs = clean(body).paragraphs
+    pub = _dated(body, meta or {}, lines, paragraphs, dateline, lead_para, bound)
+    pub.dateline, pub.paragraph, pub.valid_until = dateline, lead_para, bound.valid_until()
+    return pub
 
-    raw = (meta.get("published") or "").strip() if meta else ""
+
+def _dated(body: str, meta: dict[str, str | None], lines: list[str], paragraphs: list[str],
+           dateline: Dateline | None, lead_para: str, bound: _Bound) -> PubDate:
+    """In order of trust: front matter, a header's day, the dateline, a date in the text, a header's month, the
+    URL."""
+    warnings: list[str] = []
+    raw = (meta.get("published") or "").strip()
     if raw:
         value = _front_matter(raw)
         if value:
-            return PubDate(value, "front-matter", warnings, dateline)
+            return PubDate(value, "front-matter", warnings)
         warnings.append(f"front matter `published: {raw}` is not a date (write YYYY-MM-DD); ignored")
 
-    header = _header_date(lines)
-    if header:
+    header_month = None
+    if header := _header_date(lines):
         value, what = header
         span = dates.parse_iso(value)
-        if span and span[0] <= today:
-            return PubDate(value, "header", warnings, dateline)
-        warnings.append(f"{what} lies in the future; ignored")
-
-    # A date further down: a "Published on" line, else a sign-off closing a press release.
-    text = _text_date(lines)
-    text_what = f"the line {text[1]!r} in the text" if text else ""
-    signoff_note = ""  # why a sign-off was not taken, told only if nothing else dates the article
-    if not text:
-        signoff, why = _signoff_date(lines)
-        if signoff:
-            text, text_what = (signoff, why), f"the sign-off {why!r} at the end of the text"
+        if span and bound.allows(span[0]):
+            if len(value) != 7:
+                return PubDate(value, "header", warnings)
+            header_month = value
         else:
-            signoff_note = why
-    text_day = text[0] if text and (span := dates.parse_iso(text[0])) and span[0] <= today else None
+            warnings.append(f"{what} lies in the future; ignored")
 
+    text_day, text_what, signoff_note = _date_in_text(lines, paragraphs, bound)
     if dateline and dateline.month and dateline.day:
-        if dateline.year:
-            d = _safe(dateline.year, dateline.month, dateline.day)
-            if d and d <= today:
-                return PubDate(d.isoformat(), "dateline", warnings, dateline)
-            warnings.append(f"dateline date {dateline.year}-{dateline.month:02d}-{dateline.day:02d} is not a valid "
-                            "past date; ignored")
-        else:
-            lead = lead_para[dateline.end:]
-            url_day = _url_date(meta.get("url") or "", today) if meta else None
-            # A full date in the URL or the text, a few days from the dateline's, gives its year.
-            for full, where in ((url_day, "the URL"), (text_day, text_what)):
-                if not full or len(full) != 10:
-                    continue
-                u = dt.date.fromisoformat(full)
-                for y in (u.year, u.year - 1, u.year + 1):
-                    d = _safe(y, dateline.month, dateline.day)
-                    if d and abs((d - u).days) <= 3 and d <= today:
-                        warnings.append(f"dateline gives {d:%B} {d.day} without a year; {y} taken from {where}")
-                        return PubDate(d.isoformat(), "dateline", warnings, dateline)
-            year, why = _infer_year(dateline.month, dateline.day, body, lead, today, wire=bool(dateline.outlet))
-            warnings.append(why)
-            if year is not None:
-                return PubDate(dt.date(year, dateline.month, dateline.day).isoformat(), "dateline", warnings,
-                               dateline)
+        url_day = _url_date(meta.get("url") or "", bound)
+        found = _dateline_date(dateline, body, paragraphs, lead_para[dateline.end:], bound, warnings,
+                               ((url_day, "the URL"), (text_day, text_what), (header_month, "the header")))
+        if found:
+            return PubDate(found, "dateline", warnings)
 
     if text_day:
         warnings.append(f"publication date read from {text_what}")
-        return PubDate(text_day, "text", warnings, dateline)
+        return PubDate(text_day, "text", warnings)
     if signoff_note:
         warnings.append(signoff_note)
-
-    url = (meta.get("url") or "") if meta else ""
-    if url:
-        value = _url_date(url, today)
-        if value:
-            return PubDate(value, "post-id", warnings, dateline)
-
+    if header_month:
+        return PubDate(header_month, "header", warnings)
+    if value := _url_date(meta.get("url") or "", bound):
+        return PubDate(value, "post-id", warnings)
     if not any("no year" in w for w in warnings):
         warnings.append("no publication date found; give `published:` in the article's front matter")
-    return PubDate(None, "unknown", warnings, dateline)
+    return PubDate(None, "unknown", warnings)
+
+
+def _date_in_text(lines: list[str], paragraphs: list[str], bound: _Bound) -> tuple[str | None, str, str]:
+    """(day, what, note): a "Published on" line further down, else a sign-off closing a press release; `note`
+    says why a sign-off was not taken, to be told only if nothing else dates the article."""
+    box = quote_box(lines)
+    lines = [line for i, line in enumerate(lines) if i not in box]  # a quotation's date is not the story's
+    text = _text_date(lines)
+    what = f"the line {text[1]!r} in the text" if text else ""
+    note = ""
+    if not text:
+        signoff, why = _signoff_date(lines, paragraphs)
+        if signoff:
+            text, what = (signoff, why), f"the sign-off {why!r} at the end of the text"
+        else:
+            note = why
+    if text and (span := dates.parse_iso(text[0])) and bound.allows(span[0]):
+        return text[0], what, note
+    return None, what, note
+
+
+def _dateline_date(dateline: Dateline, body: str, paragraphs: list[str], lead: str, bound: _Bound,
+                   warnings: list[str], others: tuple[tuple[str | None, str], ...]) -> str | None:
+    """The dateline's day with its year: stated, taken from a nearby full date (the URL's, a sign-off's, a
+    header's month), or inferred from what the text shows."""
+    month, day = dateline.month, dateline.day
+    assert month is not None and day is not None
+    if dateline.year:
+        d = _safe(dateline.year, month, day)
+        if d and bound.allows(d):
+            return d.isoformat()
+        warnings.append(f"dateline date {dateline.year}-{month:02d}-{day:02d} is not a valid past date; ignored")
+        return None
+    for full, where in others:
+        if not full:
+            continue
+        u = dt.date.fromisoformat(full if len(full) == 10 else f"{full}-{day:02d}" if _safe(
+            int(full[:4]), int(full[5:7]), day) else f"{full}-01")
+        for y in (u.year, u.year - 1, u.year + 1):
+            d = _safe(y, month, day)
+            if d and abs((d - u).days) <= 3 and bound.allows(d):
+                warnings.append(f"dateline gives {d:%B} {d.day} without a year; {y} taken from {where}")
+                return d.isoformat()
+    year, why = _infer_year(month, day, _collect(body, paragraphs, lead, bound), bound)
+    warnings.append(why)
+    return _safe(year, month, day).isoformat() if year else None  # type: ignore[union-attr]

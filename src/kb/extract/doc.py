@@ -13,12 +13,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..clean import clean
+from ..clean import Cleaned, clean
 from ..dates import DateMention, find_dates, parse_iso
+from ..header import first_sentence, headline_above, outlet_in
 from ..ingest import RawArticle
-from ..lexicon import boilerplate, countries, languages, sides
+from ..lexicon import countries, languages, outlets, sides
 from ..model import Source
-from ..pubdate import Dateline, parse_dateline, publication_date
+from ..pubdate import Dateline, PubDate, publication_date, quote_box, story_start
 from .text import Sentence, Token, split_sentences, tokenize
 
 
@@ -29,6 +30,7 @@ class ArticleDoc:
     anchor: dt.date | None = None  # the publication day that relative dates ("on Thursday") count from
     dateline: Dateline | None = None  # of the first paragraph: its place is where the story was filed
     home: str | None = None  # the side whose officials the article names without nationality
+    dateline_end: int = 0  # offset in the text where the dateline ends (0: none): what comes before is no story
     _tokens: dict[int, list[Token]] = field(default_factory=dict, repr=False)
     _dates: dict[int, list[DateMention]] = field(default_factory=dict, repr=False)
 
@@ -54,25 +56,55 @@ class ArticleDoc:
 
 
 def parse_article(raw: RawArticle, *, today: dt.date | None = None) -> ArticleDoc:
-    """Clean, date and split one article. `today` bounds inferred years (no article is from the future)."""
+    """Clean, date and split one article. `today` only bounds dates from above (no article is from the future)."""
     cleaned = clean(raw.body)
-    pub = publication_date(raw.body, raw.meta, today=today)
-    dateline = pub.dateline
+    pub = publication_date(raw.body, raw.meta, today=today, paragraphs=cleaned.paragraphs)
+    lines = [ln.strip() for ln in raw.body.split("\n") if ln.strip()]
+    start = story_start(lines, pub)
+    dateline_end = _dateline_end(cleaned.text, pub)
+    sentences = split_sentences(cleaned.text)
     source = Source(
         id=raw.source_id,
         file=raw.file,
-        title=raw.meta.get("title") or cleaned.headline or _first_words(_after_dateline(cleaned.text)),
-        outlet=raw.meta.get("outlet") or (dateline.outlet if dateline else None) or _outlet_in(raw.body),
+        title=raw.meta.get("title") or headline_above(lines, start, quote_box(lines))
+        or _lead_sentence(sentences, cleaned, lines[start] if lines else "", dateline_end),
+        outlet=raw.meta.get("outlet") or (pub.dateline.outlet if pub.dateline else None) or outlet_in(lines, start),
         published=pub.value,
         published_basis=pub.basis,
         url=raw.meta.get("url"),
         language=raw.meta.get("language") or _language(cleaned.text),
         text=cleaned.text,
         warnings=[*raw.warnings, *pub.warnings],
+        valid_until=pub.valid_until,
     )
-    outlet_home = boilerplate()["outlets"].get(source.outlet or "")
-    return ArticleDoc(source, split_sentences(cleaned.text), anchor=_anchor(pub.value), dateline=dateline,
+    outlet_home = outlets().home.get(source.outlet or "")
+    return ArticleDoc(source, sentences, anchor=_anchor(pub.value), dateline=pub.dateline, dateline_end=dateline_end,
                       home=outlet_home if outlet_home in sides() else _home_country(cleaned.text))
+
+
+def _dateline_end(text: str, pub: PubDate) -> int:
+    """Where the dateline ends in the cleaned text (0 when there is none): its words are found in the text's
+    first paragraphs, since cleaning may have dropped what stood before them on the line."""
+    dl = pub.dateline
+    if dl is None or dl.end <= dl.start:
+        return 0
+    words = pub.paragraph[dl.start:dl.end].rstrip()
+    at = text.find(words, 0, len(text) if len(text) < 4000 else 4000)
+    return at + len(words) if at >= 0 else 0
+
+
+def _lead_sentence(sentences: list[Sentence], cleaned: Cleaned, story_line: str, dateline_end: int) -> str | None:
+    """The story's first sentence, after the dateline, as a title."""
+    at = dateline_end or max(0, cleaned.text.find(story_line[:80]))
+    for sent in sentences:
+        if sent.start + len(sent.text) <= at:
+            continue
+        text = sent.text[max(0, at - sent.start):]
+        if text[:1].islower():
+            continue  # the end of a sentence cut off above: a page copied from the middle
+        if title := first_sentence(text):
+            return title
+    return None
 
 
 def doc_of_text(text: str, *, home: str | None = None, published: str | None = None) -> ArticleDoc:
@@ -89,30 +121,12 @@ def _anchor(value: str | None) -> dt.date | None:
     return span[0] if span else None
 
 
-def _after_dateline(text: str) -> str:
-    """The lead without "Rome [Italy], October 10 (ANI):", which says nothing of the story."""
-    dl = parse_dateline(text)
-    return text[dl.end:].lstrip(" :-–—") if dl else text
-
-
-def _first_words(text: str, n: int = 12) -> str | None:
-    words = text.split()
-    if not words:
-        return None
-    return " ".join(words[:n]) + ("…" if len(words) > n else "")
-
-
-def _outlet_in(body: str) -> str | None:
-    """An agency named in a sign-off ("(ANI)", "--IANS") when no dateline named it."""
-    for name in boilerplate()["outlets"]:
-        if re.search(rf"(?:\(|--\s*){re.escape(name)}\)?\s*$|\bby {re.escape(name)}\b", body, re.MULTILINE):
-            return name
-    return None
-
-
 def _language(text: str) -> str:
-    """English, or the script/language it plainly is not: enough to refuse what rules cannot read."""
-    letters = [c for c in text if c.isalpha()]
+    """The language whose commonest words the text uses most; a script other than Latin is told by its letters.
+
+    English when the text is too short to tell; "unknown" when no language's words stand out.
+    """
+    letters = [c for c in text[:20000] if c.isalpha()]
     if not letters:
         return "unknown"
     latin = sum(1 for c in letters if c.isascii() or "\u00c0" <= c <= "\u024f")
@@ -120,14 +134,15 @@ def _language(text: str) -> str:
         if any("\u0900" <= c <= "\u097f" for c in letters):
             return "hi"
         return "non-latin"
-    words = re.findall(r"[a-z]+", text.lower())
-    if len(words) < 40:
-        return "en"  # too short to judge by function words; the script was Latin
-    counts = {lang: sum(1 for w in words if w in fw) for lang, fw in _function_words().items()}
-    if words and counts["en"] < 0.08 * len(words):
-        best = max(counts, key=lambda lang: counts[lang])
-        return best if best != "en" and counts[best] > counts["en"] else "unknown"
-    return "en"
+    words = re.findall(r"[^\W\d_]+", text[:20000].lower())
+    counts = sorted(((sum(1 for w in words if w in fw), lang) for lang, fw in _function_words().items()),
+                    reverse=True)
+    (best, lang), (second, _) = counts[0], counts[1]
+    if best < 3:
+        return "en"  # too few words to judge by function words; the script was Latin
+    if best >= 1.3 * second and best >= 0.08 * len(words):
+        return lang
+    return "unknown"
 
 
 @cache
