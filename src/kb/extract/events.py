@@ -23,7 +23,6 @@ from ..dates import DateMention, parse_iso
 from ..lexicon import event_words, sides, titles
 from ..model import Agreement, Event, Evidence
 from ..names import name_lexicon
-from ..pubdate import parse_dateline
 from .agreements import ArticleAgreements
 from .doc import ArticleDoc
 from .organisations import ArticleOrganisations
@@ -164,8 +163,7 @@ def _read(doc: ArticleDoc, index: int, people: ArticlePeople) -> _Sentence:
     text = sent.text
     quoted = [m.span() for m in _QUOTED.finditer(text)]
     # The dateline's date is when the story was filed, not when things happened.
-    dateline = parse_dateline(text) if index == 0 else None
-    skip_before = dateline.end if dateline else 0
+    skip_before = doc.dateline_end - sent.start if sent.start < doc.dateline_end <= sent.start + len(text) else 0
     dates = [d for d in doc.dates(index) if d.start >= skip_before
              and not (d.relative and any(a <= d.start < b for a, b in quoted))]
     # "... and will end on February 25": the last day of a happening, not the day of another one.
