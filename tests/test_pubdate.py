@@ -172,11 +172,14 @@ def test_the_day_before_the_dateline_may_be_the_weekday() -> None:
     assert p.value == "2024-09-22"
 
 
-def test_the_weekday_of_the_dateline_itself_wins_over_the_day_before_a_year_later() -> None:
-    # March 8 was a Friday in 2024 and a Saturday in 2025: the lead's Friday is the dateline's own day.
+def test_the_weekday_may_be_the_datelines_own_day_or_the_day_before_and_the_latest_year_wins() -> None:
+    # March 8 was a Friday in 2024 and a Saturday in 2025: Friday is the day before in 2025.
     p = pub("Rome, March 8: The ministers on Friday signed a roadmap on naval training.", today=dt.date(2025, 12, 31))
-    assert p.value == "2024-03-08"
+    assert p.value == "2025-03-08"
     assert "uncertain" in p.warnings[0]
+    # Before March 8, 2025, only 2024 has fitted.
+    assert pub("Rome, March 8: The ministers on Friday signed a roadmap.", today=dt.date(2025, 3, 1)).value \
+        == "2024-03-08"
 
 
 def test_an_inferred_date_is_never_in_the_future() -> None:
@@ -384,19 +387,30 @@ def test_a_sign_off_gives_a_yearless_dateline_its_year() -> None:
 
 
 # ---------------------------------------------------------------- the weekday of a statement
-# November 6 was a Thursday in 2025 and a Friday in 2026 (TODAY is in late 2026): the lead's Thursday is the
-# dateline's own day in 2025, and the day before a year later.
-@pytest.mark.parametrize("lead", [
-    "The Navy said on Thursday that the two ships had exercised together.",
-    "The two ships exercised together, the Navy said in a statement on Thursday.",
-    "The Navy on Thursday announced that the two ships had exercised together.",
-    "The two ships on Thursday concluded an exercise, the Navy said.",
+# November 6 was a Thursday in 2025 and a Friday in 2026 (TODAY is in late 2026).
+@pytest.mark.parametrize("lead, value", [
+    ("The Navy said on Thursday that the two ships had exercised together.", "2025-11-06"),
+    ("The two ships exercised together, the Navy said in a statement on Thursday.", "2025-11-06"),
+    ("The Navy on Thursday announced that the two ships had exercised together.", "2025-11-06"),
+    ("The Navy told reporters on Thursday that the two ships had exercised together.", "2025-11-06"),
+    # A happening is reported the next day: the latest year with Thursday the day before.
+    ("The two ships on Thursday concluded an exercise, the Navy said.", "2026-11-06"),
 ])
-def test_the_dateline_is_the_day_of_the_leads_weekday(lead: str) -> None:
-    for body in (f"Chennai, Nov 6 (PTI) {lead}", f"Chennai, Nov 6: {lead}"):
-        p = pub(body)
-        assert p.value == "2025-11-06", p.warnings
-        assert "only the weekday" in p.warnings[0]
+def test_wire_copy_is_dated_the_day_its_statements_are_made(lead: str, value: str) -> None:
+    p = pub(f"Chennai, Nov 6 (PTI) {lead}")
+    assert p.value == value, p.warnings
+    assert "only the weekday" in p.warnings[0]
+
+
+def test_a_newspaper_dateline_keeps_the_latest_year_for_a_statement() -> None:
+    # Without an agency the dateline may be the edition's day: Thursday the day before still fits.
+    p = pub("Chennai, Nov 6: The Navy said on Thursday that the two ships had exercised together.")
+    assert p.value == "2026-11-06"
+
+
+def test_an_italian_agency_statement_is_dated_the_day_it_is_made() -> None:
+    p = pub("(ANSA) - NAPOLI, 6 NOV - Il comandante ha detto giovedì che le due navi si sono esercitate insieme.")
+    assert p.value == "2025-11-06", p.warnings
 
 
 def test_a_desk_note_above_a_wire_dateline_is_skipped_to_the_dateline() -> None:
@@ -530,3 +544,12 @@ def test_the_day_of_the_build_bounds_the_result_and_says_until_when_it_holds() -
     p = pub(body)  # TODAY: 2026-11-22; December 20, 2026 is still to come
     assert p.value == "2025-12-20" and p.valid_until == "2026-12-19"
     assert pub("Rome, 12 May 2024 — India and Italy signed a pact.").valid_until is None
+
+
+def test_a_dateline_without_its_year_alone_on_a_line_above_the_story() -> None:
+    body = ("Army honours the fallen\n\nOur Special Correspondent\n\nPune, November 8\n\n"
+            "The delegation on Saturday laid wreaths at the war cemetery and met the families of the soldiers there.")
+    p = pub(body)
+    assert p.dateline is not None and (p.dateline.place, p.dateline.month, p.dateline.day) == ("Pune", 11, 8)
+    assert p.value == "2026-11-08"  # a Sunday: Saturday is the day before
+    assert pub("Army honours the fallen\n\nPune, November 8\n\nWreaths laid.").dateline is None  # no story after

@@ -420,7 +420,15 @@ def _later_past_event(paragraphs: list[str], day: dt.date) -> str | None:
 _TWEET = re.compile(r"\b(?:twitter|x)\.com/\w+/status(?:es)?/(?P<id>\d{15,20})", re.IGNORECASE)
 _TWITTER_EPOCH_MS = 1288834974657  # snowflake ids count milliseconds from here
 _EARLIEST_YEAR = 1990  # a fixed floor: the day of the build only bounds years from above
-_WEEKDAY_AGE = 0.2  # what a year older takes from the support of a weekday
+# Verbs of a statement: wire copy is filed as statements come, so "(PTI) ... the Navy said on Thursday" is
+# datelined that Thursday.
+_SAYING = r"(?:said|says|announced|stated|told|added|confirmed|declared|informed|noted|stressed|underlined" \
+          r"|disclosed|clarified)"
+_SAYING_IT = r"(?:ha|hanno)\s+(?:detto|dichiarato|annunciato|affermato|sottolineato|spiegato|riferito|comunicato" \
+             r"|confermato|reso\s+noto)"
+# "the Navy said on Thursday", "said in a statement on Thursday", "on Thursday announced", "ha detto giovedì".
+_SAID_BEFORE = re.compile(rf"\b{_SAYING}\b[^.;:,\n]{{0,40}}?\bon\s+$|\b{_SAYING_IT}\s+$", re.IGNORECASE)
+_SAID_AFTER = re.compile(rf"\s*,?\s*(?:{_SAYING}|{_SAYING_IT})\b", re.IGNORECASE)
 _WEEKDAY = re.compile(rf"(?:\b(?P<mod>{dates.NAME_MODIFIERS})\s+)?(?P<wd>{dates.WEEKDAY_NAMES})(?!\w)"
                       rf"(?:\s+(?P<mod2>{dates.NAME_MODIFIERS})\b)?")
 
@@ -456,7 +464,7 @@ class _Evidence:
     when: str | None = None  # tense of a mention
     precise: bool = True  # a day or month, not only a year
     weekday: int = 0
-    recent: int = 0  # the latest year in which the weekday is the dateline's day or the day before
+    said: bool = False  # the weekday is when something was said, not when it happened
 
 
 def _collect(body: str, paragraphs: list[str], lead: str, bound: _Bound) -> list[_Evidence]:
@@ -479,25 +487,27 @@ def _collect(body: str, paragraphs: list[str], lead: str, bound: _Bound) -> list
         if m["mod"] or m["mod2"] or dates.tense(lead, m.start(), m.end()) == "future":
             continue
         wd = dates.weekday_number(m["wd"])
+        said = bool(_SAID_BEFORE.search(lead[:m.start()]) or _SAID_AFTER.match(lead, m.end()))
         if wd is not None and all(e.kind != "weekday" or e.weekday != wd for e in ev):
-            ev.append(_Evidence("weekday", m["wd"], dt.date.min, dt.date.min, weekday=wd))
+            ev.append(_Evidence("weekday", m["wd"], dt.date.min, dt.date.min, weekday=wd, said=said))
     return ev
 
 
-def _score(p: dt.date, e: _Evidence) -> float:
+def _score(p: dt.date, e: _Evidence, wire: bool = False) -> float:
     if e.kind == "tweet":
         gap = (p - e.first).days
         if gap < -1:
             return -20.0  # published before the post it quotes: impossible
         return 10.0 if gap <= 3 else 8.0 if gap <= 14 else 5.0 if gap <= 60 else 2.0 if gap <= 366 else 0.0
     if e.kind == "weekday":
-        # The lead's weekday is most often the dateline's own day ("Rome, Feb 27: ... on Friday"), and the day
-        # before for a happening reported the next day. The own day wins, unless the year in which the weekday
-        # is the day before is some years more recent: news is read close to when it was written.
+        # The lead's weekday is the dateline's own day ("Rome, Feb 27: ... on Friday") or, for a happening
+        # reported the next day, the day before; either fits, and of the years that fit the latest wins. But an
+        # agency files a statement the day it is made: "(PTI) ... the Navy said on Thursday" is datelined that
+        # Thursday, while what happened "on Saturday" is reported on Sunday. Newspaper datelines keep both.
         back = (p.weekday() - e.weekday) % 7
-        if back > 1:
-            return 1.0 if back == 2 else -1.0
-        return max(0.5, (3.0 if back == 0 else 2.0) - _WEEKDAY_AGE * (e.recent - p.year))
+        if wire and e.said and back == 1:
+            return 2.0
+        return 3.0 if back <= 1 else 1.0 if back == 2 else -1.0
     if e.when == "future":
         if p > e.last:
             return -3.0
@@ -510,8 +520,9 @@ def _score(p: dt.date, e: _Evidence) -> float:
     return 4.0 if gap <= 45 else 3.0 if gap <= 183 else 2.0 if gap <= 366 else 1.0 if gap <= 731 else 0.0
 
 
-def _infer_year(month: int, day: int, evidence: list[_Evidence], bound: _Bound) -> tuple[int | None, str]:
-    """Best-supported year for a dateline's month and day, and what it rests on."""
+def _infer_year(month: int, day: int, evidence: list[_Evidence], bound: _Bound,
+                wire: bool = False) -> tuple[int | None, str]:
+    """Best-supported year for a dateline's month and day, and what it rests on (`wire`: an agency's dateline)."""
     what = f"dateline gives {dt.date(2000, month, 1):%B} {day} but no year"
     if not evidence:
         return None, what
@@ -519,11 +530,8 @@ def _infer_year(month: int, day: int, evidence: list[_Evidence], bound: _Bound) 
     years = [(y, p) for y in range(bound.day.year + 1, _EARLIEST_YEAR - 1, -1)
              # February 29 of a common year; never a publication date in the future
              if (p := _safe(y, month, day)) is not None and bound.allows(p)]
-    for e in evidence:
-        if e.kind == "weekday":
-            e.recent = next((y for y, p in years if (p.weekday() - e.weekday) % 7 <= 1), 0)
     for year, p in years:
-        parts = [(_score(p, e), e) for e in evidence]
+        parts = [(_score(p, e, wire), e) for e in evidence]
         scored.append((sum(s for s, _ in parts), year, [e for s, e in parts if s > 0]))
     if not scored:
         return None, what
@@ -624,8 +632,16 @@ def story_start(lines: list[str], pub: PubDate) -> int:
                  and not is_furniture(text)), 0)
 
 
-def _first_dateline(lines: list[str]) -> tuple[Dateline | None, str]:
-    """The dateline of the first text paragraph, and its paragraph.
+def _dateline_alone(line: str, after: str) -> Dateline | None:
+    """A dateline on a line of its own above the story's first paragraph: "Chandigarh, November 8"."""
+    if not _is_story(after):
+        return None
+    found = parse_dateline(f"{line}\n{after}")
+    return replace(found, end=len(line)) if found and found.month and found.end == len(line) + 1 else None
+
+
+def _first_dateline(lines: list[str]) -> tuple[Dateline | None, str, str]:
+    """The dateline of the first text paragraph, its paragraph, and the lead that follows it.
 
     Headlines, bylines, bullets of a summary and desk notes before it are skipped, however long; after a
     standfirst (a paragraph of the story's own) only a dateline with a date or an agency is taken.
@@ -637,12 +653,13 @@ def _first_dateline(lines: list[str]) -> tuple[Dateline | None, str]:
         if is_furniture(line):
             continue  # "(Updates with ...)", "By ... |": a desk's note or byline, however long
         text = _DATE_PREFIX.sub("", line) if i == 0 else line
-        found = parse_dateline(text)
+        after = lines[i + 1] if i + 1 < len(lines) else ""
+        found = parse_dateline(text) or _dateline_alone(text, after)
         if found and (story is None or found.month or found.outlet):
-            return found, text
+            return found, text, text[found.end:] if text[found.end:].strip() else after
         if story is None and _is_story(text) and text not in lines[i + 1:]:
             story = i  # (a pull quote above the story recurs in it)
-    return None, ""
+    return None, "", ""
 
 
 def publication_date(body: str, meta: dict[str, str | None] | None, *, today: dt.date | None = None,
@@ -654,16 +671,16 @@ def publication_date(body: str, meta: dict[str, str | None] | None, *, today: dt
     """
     bound = _Bound(today or dt.date.today())
     lines = [ln.strip() for ln in body.split("\n") if ln.strip()]
-    dateline, lead_para = _first_dateline(lines)
+    dateline, paragraph, lead = _first_dateline(lines)
     if paragraphs is None:
         paragraphs = clean(body).paragraphs
-    pub = _dated(body, meta or {}, lines, paragraphs, dateline, lead_para, bound)
-    pub.dateline, pub.paragraph, pub.valid_until = dateline, lead_para, bound.valid_until()
+    pub = _dated(body, meta or {}, lines, paragraphs, dateline, lead, bound)
+    pub.dateline, pub.paragraph, pub.valid_until = dateline, paragraph, bound.valid_until()
     return pub
 
 
 def _dated(body: str, meta: dict[str, str | None], lines: list[str], paragraphs: list[str],
-           dateline: Dateline | None, lead_para: str, bound: _Bound) -> PubDate:
+           dateline: Dateline | None, lead: str, bound: _Bound) -> PubDate:
     """In order of trust: front matter, a header's day, the dateline, a date in the text, a header's month, the
     URL."""
     warnings: list[str] = []
@@ -688,7 +705,7 @@ def _dated(body: str, meta: dict[str, str | None], lines: list[str], paragraphs:
     text_day, text_what, signoff_note = _date_in_text(lines, paragraphs, bound)
     if dateline and dateline.month and dateline.day:
         url_day = _url_date(meta.get("url") or "", bound)
-        found = _dateline_date(dateline, body, paragraphs, lead_para[dateline.end:], bound, warnings,
+        found = _dateline_date(dateline, body, paragraphs, lead, bound, warnings,
                                ((url_day, "the URL"), (text_day, text_what), (header_month, "the header")))
         if found:
             return PubDate(found, "dateline", warnings)
@@ -748,6 +765,6 @@ def _dateline_date(dateline: Dateline, body: str, paragraphs: list[str], lead: s
             if d and abs((d - u).days) <= 3 and bound.allows(d):
                 warnings.append(f"dateline gives {d:%B} {d.day} without a year; {y} taken from {where}")
                 return d.isoformat()
-    year, why = _infer_year(month, day, _collect(body, paragraphs, lead, bound), bound)
+    year, why = _infer_year(month, day, _collect(body, paragraphs, lead, bound), bound, wire=bool(dateline.outlet))
     warnings.append(why)
     return _safe(year, month, day).isoformat() if year else None  # type: ignore[union-attr]
