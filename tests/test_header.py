@@ -125,3 +125,25 @@ def test_the_language_is_detected(body: str, language: str) -> None:
 
 def test_front_matter_language_wins() -> None:
     assert parsed(STORY, language="it").language == "it"
+
+
+# ---------------------------------------------------------------- press releases
+def test_a_press_release_is_credited_to_its_sender_and_titled_under_its_dateline() -> None:
+    body = ("COASTAL COMMAND\nDirectorate of Public Affairs\n\nPRESS RELEASE\n\nPanaji. 13 March 2026.\n\n"
+            f"NAVIES BEGIN JOINT DRILLS OFF GOA\n\n{STORY}")
+    source = parsed(body)
+    assert source.title == "NAVIES BEGIN JOINT DRILLS OFF GOA"
+    assert source.outlet == "Directorate of Public Affairs"
+    assert source.published == "2026-03-13"
+
+
+def test_a_ministrys_statement_is_titled_by_its_title_not_its_sender() -> None:
+    body = ("Ministry of Coastal Affairs\nGovernment of Goa\n\nJoint statement on naval drills\n\n"
+            f"March 13, 2026\n\n{STORY}")
+    source = parsed(body)
+    assert (source.title, source.outlet) == ("Joint statement on naval drills", "Ministry of Coastal Affairs")
+
+
+def test_a_wire_desks_slug_is_not_part_of_the_headline() -> None:
+    assert parsed(f"UPDATE 2-Navies begin joint drills\n\nPANAJI, March 13 (Reuters) - {STORY}").title == \
+        "Navies begin joint drills"

@@ -26,6 +26,7 @@ _CRUMBS = re.compile(r"\s+[/›»>]\s+")  # "Home / India News / Meloni closes G
 _CAPTION = re.compile(r"\((?:photo|image|picture|foto|immagine)\b|\b(?:photo|image|foto)\s*(?:credit)?\s*[:|-]\s",
                       re.IGNORECASE)
 _TRAILING_CREDIT = re.compile(r"\s*\[(?:foto|photo|video|fotogallery|gallery)\b[^\]]*\]\s*$", re.IGNORECASE)
+_SLUG = re.compile(r"^[A-Z]{3,}(?:\s+\d+)?-(?=[A-Z])")  # "UPDATE 2-Italy, India ..."
 _HANDLE = re.compile(r"[@#]\w[\w .]*")
 _DOMAIN = re.compile(r"[\w.-]+\.(?:com|in|it|org|net|co\.in|co\.uk|news)\b\S*", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.!?][\"'”’»)]*\s*$")
@@ -48,6 +49,26 @@ def _menu_words() -> frozenset[str]:
 def _kicker_prefix() -> re.Pattern[str]:
     words = "|".join(re.escape(k).replace("\\ ", r"\s+") for k in boilerplate()["kickers"])
     return re.compile(rf"^(?:{words})\s*[-:–—|]\s+", re.IGNORECASE)
+
+
+@cache
+def _release_header() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A press release's sender line ("Ministry of Defence", "Embassy of India, Rome") and label line."""
+    bp = boilerplate()
+    senders = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in bp["release_senders"])
+    labels = "|".join(re.escape(w).replace("\\ ", r"\s+") for w in bp["release_labels"])
+    return (re.compile(rf"(?:the\s+)?(?:{senders})\b[^.!?:;]{{0,80}}", re.IGNORECASE),
+            re.compile(rf"(?:{labels})\s*[:.]?", re.IGNORECASE))
+
+
+def release_sender(lines: list[str], story_start: int) -> str | None:
+    """The sender named at the top of a press release, when a label or a sender line opens the page."""
+    sender, label = _release_header()
+    top = [line for line in lines[:min(story_start, 4)]]
+    names = [line for line in top if sender.fullmatch(line) and len(line.split()) <= 10]
+    if names and (any(label.fullmatch(line) for line in top) or top and top[0] == names[0]):
+        return names[0]
+    return None
 
 
 @cache
@@ -88,9 +109,9 @@ def outlet_in(lines: list[str], story_start: int) -> str | None:
 
 # ---------------------------------------------------------------- headline
 def _trimmed(line: str) -> str:
-    """A header line without what surrounds a headline: a date glued before it, a kicker, a trail of
-    links or crumbs, a gallery's credit."""
-    text = _DATE_PREFIX.sub("", line).strip()
+    """A header line without what surrounds a headline: a date glued before it, a kicker or a desk's slug
+    ("UPDATE 2-"), a trail of links or crumbs, a gallery's credit."""
+    text = _SLUG.sub("", _DATE_PREFIX.sub("", line).strip())
     parts = _CRUMBS.split(text)
     if len(parts) >= 3 or (len(parts) == 2 and parts[0].lower() in _menu_words()):
         text = parts[-1]
@@ -102,9 +123,12 @@ def _trimmed(line: str) -> str:
 def _is_debris(line: str) -> bool:
     """A date line, a menu, a handle, a link, a credit, a byline or a caption: no headline."""
     words = line.split()
-    if len(words) < 4 or not any(c.islower() for c in line):
+    if len(words) < 4 or (len(words) < 5 and not any(c.islower() for c in line)):
         return True
     if is_furniture(line) or _outlet_of_line(line, header=True) or _CAPTION.search(line):
+        return True
+    sender, label = _release_header()
+    if (sender.fullmatch(line) and len(words) <= 10) or label.fullmatch(line):
         return True
     if all(w.lower().strip(".,:|·") in _menu_words() for w in words):
         return True

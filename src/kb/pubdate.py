@@ -620,7 +620,10 @@ def story_start(lines: list[str], pub: PubDate) -> int:
     if pub.dateline:
         for i, text in enumerate(texts[:_HEADER_MAX]):
             if text == pub.paragraph:
-                return i
+                if text[pub.dateline.end:].strip():
+                    return i
+                # A dateline alone on its line: a press release may put its title under it.
+                return next((j for j in range(i + 1, min(i + 4, len(texts))) if _is_story(texts[j])), i + 1)
     story = [i for i, text in enumerate(texts) if i not in box and _is_story(text) and not is_furniture(text)]
     for i in story:
         if texts[i] not in texts[i + 1:]:

@@ -15,7 +15,7 @@ from functools import cache
 
 from ..clean import Cleaned, clean
 from ..dates import DateMention, find_dates, parse_iso
-from ..header import first_sentence, headline_above, outlet_in
+from ..header import first_sentence, headline_above, outlet_in, release_sender
 from ..ingest import RawArticle
 from ..lexicon import countries, languages, outlets, sides
 from ..model import Source
@@ -68,7 +68,8 @@ def parse_article(raw: RawArticle, *, today: dt.date | None = None) -> ArticleDo
         file=raw.file,
         title=raw.meta.get("title") or headline_above(lines, start, quote_box(lines))
         or _lead_sentence(sentences, cleaned, lines[start] if lines else "", dateline_end),
-        outlet=raw.meta.get("outlet") or (pub.dateline.outlet if pub.dateline else None) or outlet_in(lines, start),
+        outlet=raw.meta.get("outlet") or (pub.dateline.outlet if pub.dateline else None) or outlet_in(lines, start)
+        or release_sender(lines, start),
         published=pub.value,
         published_basis=pub.basis,
         url=raw.meta.get("url"),
