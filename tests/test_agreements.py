@@ -4,8 +4,8 @@ from kb.extract.organisations import find_organisations
 from kb.extract.people import find_people
 
 
-def agreements(text: str):
-    doc = doc_of_text(text)
+def agreements(text: str, home: str | None = None):
+    doc = doc_of_text(text, home=home)
     orgs = find_organisations(doc)
     return find_agreements(doc, find_people(doc, orgs), orgs)
 
@@ -223,9 +223,65 @@ def test_an_italian_contract_won_gets_an_english_title():
 def test_an_italian_name_that_does_not_translate_keeps_its_words():
     r = agreements("Le parti hanno firmato un accordo di gemellaggio.")
     [a] = r.agreements
-    assert a.title == "Accordo di Gemellaggio"
+    assert a.title == "Accordo di gemellaggio"
 
 
 def test_an_italian_promise_to_sign_is_planned():
     r = agreements("Italia e India firmeranno presto un accordo sulla cooperazione spaziale.")
     assert r.promised_in == [0] and [a.status for a in r.agreements] == ["planned"]
+
+
+# ---------------------------------------------------------------- deals and contracts
+def test_a_cancelled_purchase_from_a_seller():
+    r = agreements("The Indian Navy has cancelled the purchase of 12 landing craft from the Italian yard Cantiere "
+                   "Lagunare, ordered in 2024.")
+    [a] = r.agreements
+    assert (a.kind, a.instrument, a.status) == ("other", "deal", "cancelled")
+    assert a.parties == ["India", "Cantiere Lagunare"]
+    assert a.title == "Purchase of 12 Landing Craft between India and Cantiere Lagunare"
+
+
+def test_a_state_body_signing_a_contract_binds_its_state():
+    r = agreements("In a separate development, the defence ministry on Tuesday signed a contract worth Rs 300 crore "
+                   "with Lago Sistemi (LS) of Italy for the supply of sonar buoys.", home="India")
+    [a] = r.agreements
+    assert a.parties == ["India", "LS"] and a.title.startswith("Contract for the Supply of Sonar Buoys")
+
+
+def test_an_instrument_only_described_and_mentioned_in_passing_is_no_agreement():
+    assert agreements("Bids must include an integrity pact, the ministry said.").agreements == []
+    assert agreements("Officials discussed a possible data-sharing arrangement.").agreements == []
+
+
+def test_a_general_word_refers_back_to_a_named_instrument_of_another_kind():
+    r = agreements("The navies signed a Memorandum of Understanding on mine countermeasures. The mine "
+                   "countermeasures pact is modest.")
+    [a] = r.agreements
+    assert a.kind == "mou" and len(a.evidence) == 2
+
+
+def test_a_topic_ends_at_a_place_of_several_words():
+    r = agreements("They signed a Memorandum of Understanding on diving training in New Delhi on Friday.")
+    assert [a.title for a in r.agreements] == ["Memorandum of Understanding on Diving Training"]
+
+
+# ---------------------------------------------------------------- Italian word order and bodies
+def test_italian_adjectives_after_the_instrument_go_before_it_in_english():
+    r = agreements("I ministri hanno ricordato il Piano d'Azione Strategico Congiunto 2026-2030 tra Italia e India.")
+    assert [a.title for a in r.agreements] == ["Joint Strategic Action Plan 2026-2030"]
+
+
+def test_an_italian_implementing_arrangement_with_its_signatory():
+    r = agreements("È stato firmato un accordo tecnico di attuazione sulla cooperazione nell'addestramento "
+                   "militare congiunto, sottoscritto dal Generale Paolo Ferri.")
+    [a] = r.agreements
+    assert (a.title, a.kind, a.instrument) == ("Implementing Arrangement on Cooperation in Joint Military Training",
+                                               "other", "arrangement")
+    assert a.signatories == ["paolo-ferri"]
+
+
+def test_an_italian_contract_signed_with_a_company_before_the_word():
+    r = agreements("Il ministero aveva firmato con un'altra azienda, Lago Sistemi, un contratto da 40 milioni di "
+                   "euro per la fornitura di siluri pesanti.")
+    [a] = r.agreements
+    assert "Lago Sistemi" in a.parties and a.title == "Contract for the Supply of Heavyweight Torpedoes"

@@ -21,6 +21,7 @@ from .doc import ArticleDoc
 from .instruments import (
     CANCELLED,
     CONCLUDED,
+    DISCUSSED,
     EXISTING,
     IN_FORCE,
     PLANNED,
@@ -44,9 +45,9 @@ _NOT_OWN_BETWEEN = re.compile(r"\b(?:talks|meeting|discussions|dialogue|held|aft
                               r"incontro|rapporti|relazioni)\b", re.IGNORECASE)
 _CLAUSE_END = re.compile(r"[.;]|\s(?:to|during|which|that|was|were|who|while|after|in the presence|durante|che|dopo)\s")
 _CAPITALISED_RUN = re.compile(r"[A-Z][\w&.’'-]*(?:\s+(?:(?:of|and|&|di|del|della|per)\s+)?[A-Z][\w&.’'-]*)*")
-_STATUS_RANK = {CANCELLED: 4, IN_FORCE: 3, CONCLUDED: 2, PLANNED: 1, EXISTING: 0}
+_STATUS_RANK = {CANCELLED: 4, IN_FORCE: 3, CONCLUDED: 2, PLANNED: 1, DISCUSSED: 1, EXISTING: 0}
 _PAGE_STATUS = {CANCELLED: "cancelled", IN_FORCE: "in-force", CONCLUDED: "signed", EXISTING: "signed",
-                PLANNED: "planned"}
+                PLANNED: "planned", DISCUSSED: "planned"}
 
 
 @dataclass
@@ -97,19 +98,19 @@ class _Reader:
     def read(self, s_index: int, hit: Hit, hits: list[Hit]) -> None:
         text = self.doc.sentences[s_index].text
         status = status_of(text, hit, hits)
-        if status == PLANNED and s_index not in self.result.promised_in:
+        if status in {PLANNED, DISCUSSED} and s_index not in self.result.promised_in:
             self.result.promised_in.append(s_index)
         if hit.plural:
             if status == CONCLUDED and _ANAPHORA.search(text[:hit.start]):
                 self._conclude_recent(s_index)  # "The agreements were exchanged in Rome on ..."
             return
         name = name_of(text, hit, tuple(d.start for d in self.doc.dates(s_index)))
-        parties = _parties(text, hit, status, self._bodies(s_index, text), self._previous_companies())
+        parties = _parties(text, hit, status, self._bodies(s_index, text), self._previous_companies(), self.doc.home)
         if parties is None:
             return  # an instrument of a third country: not this knowledge base's
         idx = self._same_as(text, hit, name, parties)
         if idx is None:
-            if not _qualifies(hit, name, status) or (name is None and not _enough_without_name(parties, status)):
+            if not _qualifies(hit, name, status) or not _enough(name, parties, status):
                 return
             idx = self._add(s_index, text, hit, name)
         self._update(idx, s_index, text, hit, hits, name, parties, status)
@@ -119,7 +120,9 @@ class _Reader:
         """The agreement already read that this mention is of, if any."""
         if name is not None:
             key = _key(name)
-            found = next((i for i in reversed(range(len(self.known))) if self._named_alike(i, hit, name, key)), None)
+            general = text[hit.start:hit.end].lower() in _GENERAL
+            found = next((i for i in reversed(range(len(self.known)))
+                          if self._named_alike(i, hit, name, key, general)), None)
             if found is not None or name.proper or name.years or _has_topic(name):
                 return found
             if not _ANAPHORA.search(text[:hit.start - len(" ".join(name.words[:-1]))]):
@@ -135,15 +138,19 @@ class _Reader:
             return same_kind[-1]
         return None
 
-    def _named_alike(self, i: int, hit: Hit, name: Name, key: frozenset[str]) -> bool:
+    def _named_alike(self, i: int, hit: Hit, name: Name, key: frozenset[str], general: bool) -> bool:
+        """Whether a name read now is of agreement i: the same kind (or a general word: "the submarine rescue
+        pact" for a memorandum on submarine rescue), no other years, and words of one within the other's."""
         k = self.known[i]
-        if k.hit.kind != hit.kind:
+        if k.hit.kind != hit.kind and not (general and key and k.name is not None):
             return False
         if k.name is None:
             return not key  # "an MoU between A and B" and later "the MoU": the same
         if name.years and k.name.years and _year_span(name.years) != _year_span(k.name.years):
             return False
         other = _key(k.name)
+        if k.hit.kind != hit.kind:
+            return bool(other) and key <= other
         return key <= other or other <= key
 
     def _add(self, s_index: int, text: str, hit: Hit, name: Name | None) -> int:
@@ -256,11 +263,15 @@ def _has_topic(name: Name) -> bool:
     return any(w in {"for", "on", "of", "per", "di"} for w in lows[1:])
 
 
-def _enough_without_name(parties: list[str], status: str) -> bool:
-    """An instrument with no name of its own is one only when signed between parties the sentence names."""
-    if not parties or status not in {CONCLUDED, CANCELLED}:
-        return False
-    return bool(set(parties) - set(sides().pair)) or status == CONCLUDED
+def _enough(name: Name | None, parties: list[str], status: str) -> bool:
+    """Whether a mention says enough to be an agreement of its own. With no name, it must be signed between
+    parties the sentence names; described only by lower-case words ("an integrity pact", "a possible
+    data-sharing arrangement"), it must be signed, cancelled or promised, or its parties named."""
+    if name is None:
+        return bool(parties) and status in {CONCLUDED, CANCELLED}
+    if name.proper or name.years or name.as_written or _has_topic(name):
+        return True
+    return bool(parties) or status in {CONCLUDED, CANCELLED, PLANNED}
 
 
 def _key(name: Name) -> frozenset[str]:
@@ -306,10 +317,10 @@ def _org_party(o) -> str:  # type: ignore[no-untyped-def]
 
 
 # ---------------------------------------------------------------- parties
-def _parties(text: str, hit: Hit, status: str, bodies: list[tuple[int, int, str]],
-             previous: list[str]) -> list[str] | None:
+def _parties(text: str, hit: Hit, status: str, bodies: list[tuple[int, int, str]], previous: list[str],
+             home: str | None = None) -> list[str] | None:
     """Countries or organisations the instrument binds, when the sentence says; None for a third country's."""
-    out = _between(text, hit, bodies) or _signed_with(text, hit, bodies)
+    out = _between(text, hit, bodies) or _signed_with(text, hit, bodies, home)
     if not out and status == CONCLUDED:
         named = [p for _, _, p in bodies if p not in sides() and p not in _country_values()]
         out = list(dict.fromkeys(named))[:2] if len(set(named)) >= 2 else []
@@ -340,29 +351,45 @@ def _between(text: str, hit: Hit, bodies: list[tuple[int, int, str]]) -> list[st
     return named[:2] or _raw_names(text, m.end(), end, 2)
 
 
-def _signed_with(text: str, hit: Hit, bodies: list[tuple[int, int, str]]) -> list[str]:
-    """ "A signed an agreement with B", "an MoU with B" (its subject A): the two sides of a deal."""
-    m = re.compile(r"\b(?:with|con)\b", re.IGNORECASE).search(text, hit.end, hit.end + 40)
-    if not m or re.search(r"[,;]", text[hit.end:m.start()]):
-        return []
-    stop = _CLAUSE_END.search(text, m.end())
-    end = stop.start() if stop else len(text)
-    after = [p for a, _, p in bodies if m.end() <= a < min(end, m.end() + 60)][:1] or _raw_names(text, m.end(), end, 1)
-    if not after:
-        return []
-    subject = _subject(text, hit, bodies)
-    return [subject, after[0]] if subject else []
+def _signed_with(text: str, hit: Hit, bodies: list[tuple[int, int, str]], home: str | None) -> list[str]:
+    """ "A signed an agreement with B", "A ha firmato con B un contratto", "A cancelled the purchase of X from B":
+    the subject A and the other side B."""
+    verb = _verb_before(text, hit)
+    words = r"with|con" + (r"|from|da|dal|dalla|dallo|dai|dall['’]" if hit.kind == "other" else "")
+    side = re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
+    after = side.search(text, hit.end, hit.end + 60)
+    if after and re.search(r"[;]|,.*,", text[hit.end:after.start()]):
+        after = None
+    before = side.search(text, verb.end(), hit.start) if verb else None  # "ha firmato con B un contratto"
+    for m in filter(None, (after, before)):
+        stop = _CLAUSE_END.search(text, m.end())
+        end = stop.start() if stop else len(text)
+        other = [p for a, _, p in bodies if m.end() <= a < min(end, m.end() + 60)][:1] or \
+            _raw_names(text, m.end(), end, 1)
+        if other:
+            subject = _subject(text, verb.start() if verb else hit.start, bodies, home)
+            return [subject, other[0]] if subject and subject != other[0] else other[:1]
+    return []
 
 
-def _subject(text: str, hit: Hit, bodies: list[tuple[int, int, str]]) -> str | None:
-    """The organisation or country named just before the verb that governs the instrument."""
+def _verb_before(text: str, hit: Hit) -> re.Match[str] | None:
     verb = None
-    for v in lexicon().signed.finditer(text, max(0, hit.start - 60), hit.start):
+    for v in lexicon().signed.finditer(text, max(0, hit.start - 80), hit.start):
         verb = v
-    end = verb.start() if verb else hit.start
+    return verb
+
+
+def _subject(text: str, end: int, bodies: list[tuple[int, int, str]], home: str | None) -> str | None:
+    """The organisation or country named just before the verb that governs the instrument ("On Monday, Alfa
+    Systems (ASL) signed ..."); a state body ("the defence ministry") is its state."""
     before = [b for b in bodies if b[1] <= end and not text[b[1]:end].strip(" ()").count(" ") > 3]
     if before:
         return before[-1][2]
+    clause = re.split(r"[,;:]", text[max(0, end - 60):end])[-1]
+    state = lexicon().state_bodies.search(clause)
+    if state:
+        demonym = next((c for w in re.findall(r"[A-Z][a-z]+", clause) if (c := countries().country_of(w))), None)
+        return demonym or home
     raw = _raw_names(text, max(0, end - 60), end, 9)
     return raw[-1] if raw and text[:end].rstrip().endswith(raw[-1].split()[-1]) else None
 

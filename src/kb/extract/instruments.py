@@ -18,8 +18,11 @@ from ..dates import month_number
 from ..lexicon import agreement_lexicon, countries
 
 # Statuses a sentence gives an instrument. `concluded` is signed (adopted, awarded ...) in the
-# sentence itself; `existing` is mentioned as a thing that exists; `in-force` has entered into force.
-CONCLUDED, EXISTING, PLANNED, CANCELLED, IN_FORCE = "concluded", "existing", "planned", "cancelled", "in-force"
+# sentence itself; `existing` is mentioned as a thing that exists; `planned` is to be signed ("will
+# sign", "to be signed"); `discussed` is only talked of ("negotiating", "a possible ..."); `in-force`
+# has entered into force.
+CONCLUDED, EXISTING, PLANNED, DISCUSSED, CANCELLED, IN_FORCE = ("concluded", "existing", "planned", "discussed",
+                                                                "cancelled", "in-force")
 
 _WORD = re.compile(r"[^\W_](?:[\w–-]|\.(?=\w))*(?:['’]s\b)?")
 _YEARS = re.compile(r"(?:19|20)\d\d(?:\s?[-–/]\s?(?:19|20)?\d\d)?")
@@ -28,6 +31,8 @@ _DETERMINERS = {"the", "a", "an", "this", "that", "these", "those", "il", "lo", 
                 "by", "at", "from", "under", "over", "through", "via", "about", "against", "into", "within", "without",
                 "across", "as", "is", "are", "was", "were", "be", "been", "has", "have", "had", "di", "del", "della",
                 "dei", "per", "e", "con", "tra", "fra", "su", "sul", "nel", "nella", "è"}
+_ARTICLES = {"the", "a", "an", "this", "that", "its", "their", "his", "her", "il", "la", "lo", "gli", "le", "i", "un",
+             "una"}
 _WEEKDAYS = frozenset(d.lower() for d in calendar.day_name)
 _SMALL = {"of", "on", "in", "the", "for", "and", "between", "to", "a", "an", "at", "di", "del", "della", "dei", "e",
           "per", "nel", "nella", "la", "il", "d"}
@@ -63,10 +68,12 @@ class Name:
     proper: bool  # capitalised words of its own: a proper name, not a description
     years: str | None
     capital_noun: bool = False  # the instrument word itself capitalised: "the ... Cooperation Plan"
+    as_written: bool = False  # a name in its own language: its title keeps the words' case
+
 
     @property
     def title(self) -> str:
-        return _clean_title(list(self.words))
+        return " ".join(self.words) if self.as_written else _clean_title(list(self.words))
 
 
 @dataclass(frozen=True)
@@ -93,6 +100,7 @@ class Lexicon:
     companies: re.Pattern[str]
     nouns: frozenset[str]
     cooperation: frozenset[str]
+    state_bodies: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -126,6 +134,7 @@ def lexicon() -> Lexicon:
         vague=frozenset(data["vague"]), topic_stops=frozenset(data["topic_stops"]),
         bilateral=_words(data["bilateral"]), companies=_words(data["companies"]),
         nouns=frozenset(data["instrument_nouns"]), cooperation=frozenset(data["cooperation_words"]),
+        state_bodies=_words(data["state_bodies"]),
     )
 
 
@@ -182,7 +191,7 @@ def status_of(text: str, hit: Hit, hits: list[Hit]) -> str:
         return PLANNED
     clause = re.split(r"[;:]|,\s+(?:but|while|as)\s", text[:hit.start])[-1][-70:]
     if lex.planned.search(clause) or lex.planned_after.match(text[hit.end:].lstrip(" ,")):
-        return PLANNED
+        return DISCUSSED
     return EXISTING
 
 
@@ -231,10 +240,10 @@ _TOPIC_START = re.compile(r"\s*(on|of|for|in|regarding|concerning|di|d['’]|del
                           r"nei|in materia di)(?:\s+|(?<=['’]))", re.IGNORECASE)
 _YEARS_AFTER = re.compile(rf"\s*(?:\(\s*)?((?:for|per)\s+(?:the\s+(?:period|years)\s+)?(?:il\s+)?)?({_YEARS.pattern})"
                           r"(?![\w-])\)?")
-# "an order from the Navy for ...", "un ordine dalla Marina per ...": the buyer stands between a contract
-# and its topic.
-_BUYER = re.compile(r"\s+(?:from|by|da|dal|dalla|dallo|dai|dalle|dall['’])\s*(?:the\s+)?(?:[\w'’-]+\s+){1,4}?"
-                    r"(?=(?:for|per)\s)", re.IGNORECASE)
+# What stands between a contract and its topic: the other side, the buyer, the value ("a contract with X
+# (ABC) of Italy for ...", "an order from the Navy for ...", "un contratto da 412 crore (circa ...) per ...").
+_BEFORE_TOPIC = re.compile(r"(?:\s+(?:from|by|with|worth|valued at|da|dal|dalla|dallo|dai|dalle|con|del valore di|"
+                           r"dall['’])\s*[^,;]{1,60}?|\s*\([^)]*\))+?(?=\s+(?:for|per)\s)", re.IGNORECASE)
 # Words that join a topic: kept only when a word of the topic follows them.
 _JOINS = {"of", "on", "in", "for", "the", "and", "di", "del", "della", "dei", "degli", "delle", "nel", "nella", "per",
           "e", "la", "il", "sul", "sulla", "field", "fields", "area", "areas", "settore", "campo"}
@@ -249,25 +258,26 @@ def name_of(text: str, hit: Hit, stops: tuple[int, ...] = ()) -> Name | None:
     left, proper = _modifiers(text, hit.start)
     if len(left) == 1 and countries().country_of(left[0]) and "-" not in left[0]:
         left = []  # "an Italian MoU": a country word alone names nothing
-    rest = text[hit.end:]
+    after_noun, noun_end = _adjectives_after(text, hit.end) if hit.entry.name else ([], hit.end)
+    rest = text[noun_end:]
     acronym = re.match(r"\s*\([A-Za-z]{2,6}\)", rest)
     skip = acronym.end() if acronym else 0
-    buyer = _BUYER.match(rest, skip) if hit.kind == "other" else None
-    skip = buyer.end() if buyer else skip
+    between = _BEFORE_TOPIC.match(rest, skip) if hit.kind == "other" else None
+    skip = between.end() if between else skip
     years = _YEARS_AFTER.match(rest, skip)
-    topic = [] if years else _topic(text, hit.end + skip, stops)
-    if not left and not topic and not years:
+    topic = [] if years else _topic(text, noun_end + skip, stops)
+    if not left and not topic and not years and not after_noun:
         whole = text[hit.start:hit.end].split()
         if hit.start > 0 and len(whole) > 1 and all(w[:1].isupper() for w in whole):
             return Name(tuple(whole), True, None, True)  # "the Joint Strategic Action Plan": a name by itself
         return None
-    noun = hit.entry.name.split() if hit.entry.name else text[hit.start:hit.end].split()
+    noun = after_noun + (hit.entry.name.split() if hit.entry.name else text[hit.start:hit.end].split())
     if topic and topic[0].lower() in _TRANSLATED_STARTS:
         english = in_english(topic)
-        if english is None:  # a name that does not all translate keeps its own words
-            noun = text[hit.start:hit.end].split()
-        else:
-            topic = english
+        if english is None:  # a name that does not all translate keeps its own words, in sentence case
+            own = text[hit.start:noun_end].split() + topic
+            return Name(tuple([own[0][:1].upper() + own[0][1:], *own[1:]]), False, None, False, True)
+        topic = english
     after = topic + ([w for w in (years.group(1) or "").split()] + [years.group(2)] if years else [])
     return Name(tuple(left + noun + after), proper or any(w[:1].isupper() for w in topic),
                 years.group(2) if years else next((w for w in left if _YEARS.fullmatch(w)), None),
@@ -292,27 +302,44 @@ def in_english(words: list[str]) -> list[str] | None:
     phrases, vocab, adjectives = _english()
     low = [w.lower() for w in words]
     out: list[str] = []
+    noun_at: int | None = None  # where the last noun stands: adjectives after it go before it, nearest first
     i = 0
     while i < len(words):
         phrase = next(((p, en) for p, en in phrases if tuple(low[i:i + len(p)]) == p), None)
         if phrase:
             out += phrase[1].split()
+            noun_at = None
             i += len(phrase[0])
             continue
         w = low[i]
         if i == 0 and w in {"di", "d"}:
             out.append("on")  # "accordo di cooperazione": an agreement on cooperation
+            noun_at = None
         elif w in adjectives:
-            at = len(out) - 1 if out and out[-1].lower() not in _SMALL else len(out)
-            out.insert(at, adjectives[w])  # "siluri pesanti": heavyweight torpedoes
-        elif w in vocab:
-            out.append(vocab[w])
-        elif words[i][:1].isupper():
-            out.append(words[i])  # a proper name: "Black Shark Advanced"
+            at = len(out) if noun_at is None else noun_at
+            out[at:at] = adjectives[w].split()  # "siluri pesanti": heavyweight torpedoes
+        elif w in vocab or words[i][:1].isupper():
+            english = vocab[w].split() if w in vocab else [words[i]]  # a proper name: "Black Shark Advanced"
+            content = bool(english) and english[-1].lower() not in _SMALL | {"with", "to"}
+            noun_at = len(out) if content else None
+            out += english
         else:
             return None
         i += 1
     return out
+
+
+def _adjectives_after(text: str, at: int) -> tuple[list[str], int]:
+    """ "Piano d'Azione Strategico Congiunto": adjectives after an Italian instrument word, in English order,
+    and where they end."""
+    adjectives = _english()[2]
+    out: list[str] = []
+    for w in _WORD.finditer(text, at):
+        if text[at:w.start()].strip() or w.group().lower() not in adjectives:
+            break
+        out[0:0] = adjectives[w.group().lower()].split()
+        at = w.end()
+    return out, at
 
 
 def _modifiers(text: str, end: int) -> tuple[list[str], bool]:
@@ -350,14 +377,14 @@ def _topic(text: str, at: int, stops: tuple[int, ...]) -> list[str]:
     words = [m.group(1)]
     edge = m.end()
     for w in _WORD.finditer(text, m.end()):
-        if text[edge:w.start()].strip() or any(edge <= s <= w.start() for s in stops) or len(words) >= 12 \
+        if text[edge:w.start()].strip(" '’") or any(edge <= s <= w.start() for s in stops) or len(words) >= 12 \
                 or _ends_topic(text, w, words[-1]):
             break
         words.append(w.group())
         edge = w.end()
     # "on trade and the ...", "on X and explored ...": "and" joins another clause there, not another topic word.
     cut = next((i for i in range(1, len(words) - 1) if words[i].lower() in {"and", "e"}
-                and (words[i + 1].lower() in _DETERMINERS or re.fullmatch(r"[a-z]+ed", words[i + 1]))), len(words))
+                and (words[i + 1].lower() in _ARTICLES or re.fullmatch(r"[a-z]+ed", words[i + 1]))), len(words))
     words = words[:cut]
     while words and words[-1].lower() in _JOINS | _SMALL:
         words.pop()
@@ -371,9 +398,17 @@ def _ends_topic(text: str, w: re.Match[str], previous: str) -> bool:
     low = word.lower()
     if low == "to" and previous.lower() in {"relating", "related", "pertaining"}:
         return False
-    return bool((word[:1].isupper() and (month_number(word) or low in _WEEKDAYS)) or low in lex.topic_stops
-                or low in countries().place_country or countries().country_of(word) or lex.signed.fullmatch(word)
-                or lex.witness.match(text, w.start()) or (re.search(r"\d", word) and not _YEARS.fullmatch(word)))
+    return bool((word[:1].isupper() and (month_number(word) or low in _WEEKDAYS or _place_at(text, w)))
+                or low in lex.topic_stops or countries().country_of(word) or lex.signed.fullmatch(word)
+                or lex.witness.match(text, w.start())
+                or (re.search(r"\d", word) and not _YEARS.fullmatch(word) and not re.fullmatch(r"\d{1,3}", word)))
+
+
+def _place_at(text: str, w: re.Match[str]) -> bool:
+    """ "... in New Delhi": a place of one, two or three words starts here."""
+    more = re.match(r"(?:\s+[A-Z][\w-]*){0,2}", text[w.end():]).group().split()  # type: ignore[union-attr]
+    places = countries().place_country
+    return any(" ".join([w.group(), *more[:n]]).lower() in places for n in range(len(more) + 1))
 
 
 def _clean_title(words: list[str]) -> str:
