@@ -1,13 +1,15 @@
 """People extraction on short texts of shapes the seed articles lack."""
 
-from kb.extract.doc import doc_of_text
+from kb.extract.doc import doc_of_text, parse_article
 from kb.extract.people import find_people
 from kb.extract.text import split_sentences
+from kb.ingest import RawArticle
+from kb.model import Person
 
 
 def people(text: str, home: str | None = None) -> dict[str, tuple[str | None, list[str], list[str]]]:
     found = find_people(doc_of_text(text, home=home))
-    return {p.name: (p.country, [r.title for r in p.roles], p.aliases) for p in found.people}
+    return {p.name: (p.country, [r.title for r in p.roles], p.aliases) for p in found.people if not p.untitled}
 
 
 def test_title_before_name_gives_role_and_country():
@@ -180,3 +182,127 @@ def test_commanded_by_names_the_commanding_officer_of_the_ship_told_before():
                  "The Duilio, commanded by Commander Marco Verdi, left.", home="India")
     assert got["Ravi Rao"][:2] == ("India", ["Commanding Officer of INS Tabar"])
     assert got["Marco Verdi"][:2] == ("Italy", ["Commanding Officer of ITS Caio Duilio"])
+
+
+# ---------------------------------------------------------------- classes of phrasing
+def article_people(body: str, **meta: str) -> dict[str, Person]:
+    found = find_people(parse_article(RawArticle("x.txt", "x", body, dict(meta))))
+    return {p.name: p for p in found.people if not p.untitled}
+
+
+def test_other_ranks_and_decorations_after_the_name():
+    got = people("The memorial honours Havildar Ramesh Patil and Lance Naik Sunil Pawar, VC, who fell in 1944. "
+                 "Lt Gen Anil Menon, PVSM, AVSM, VSM, Director General of Infantry, laid a wreath.")
+    assert got["Ramesh Patil"][1] == ["Havildar"]
+    assert got["Sunil Pawar"][1] == ["Lance Naik"]
+    assert got["Anil Menon"][1] == ["Director General of Infantry"]
+
+
+def test_names_listed_after_a_plural_title_share_it():
+    got = people("The summit was attended by Prime Ministers Arvind Rao, Carla Neri and Lucia Ferri.")
+    assert {n: r for n, (_, r, _) in got.items()} == {n: ["Prime Minister"] for n in
+                                                      ("Arvind Rao", "Carla Neri", "Lucia Ferri")}
+
+
+def test_earlier_holders_named_after_an_ordinal_office():
+    got = people("Lucia Ferri is the second Italian Prime Minister to travel to Japan since Marco Bianchi in 2014 "
+                 "and Paolo Verdi in 2019.")
+    for name in ("Lucia Ferri", "Marco Bianchi", "Paolo Verdi"):
+        assert got[name][:2] == ("Italy", ["Prime Minister"])
+
+
+def test_lower_case_role_nouns_and_the_head_of_a_named_body():
+    got = people("The deal is overdue, said defence analyst Kiran Shah. The mayor of Lucca, Marta Bini, "
+                 "welcomed the sailors. Tomas Berg, a senior fellow at the Nordic Policy Institute, disagreed.")
+    assert got["Kiran Shah"][1] == ["Defence Analyst"]
+    assert got["Marta Bini"][1] == ["Mayor of Lucca"]
+    assert got["Tomas Berg"][1] == ["Senior Fellow, Nordic Policy Institute"]
+
+
+def test_an_office_after_a_dash_or_an_acronym_title_before_the_name():
+    got = people("Rohan Desai -- Director (Technical) of Coastal Dynamics Limited -- spoke first. "
+                 "The file went to DG Acquisitions, MoD Pankaj Verma.")
+    assert got["Rohan Desai"][1] == ["Director (Technical) of Coastal Dynamics Limited"]
+    assert got["Pankaj Verma"][1] == ["Director General Acquisitions, MoD"]
+
+
+def test_interviewers_named_in_the_text_are_people():
+    got = people("In an interview with Neha Kapoor, the admiral spoke of the drills.")
+    assert "Neha Kapoor" in got
+
+
+def test_places_and_facilities_named_like_people_are_not_people():
+    got = people("On arrival at Pratola Airport, the Raksha Mantri was received by officials. "
+                 "Talks were held at Palazzo Verdi, the ministry's seat.")
+    assert got == {}
+
+
+def test_abbreviated_offices_are_written_out_and_outlets_are_not_employers():
+    got = people("PM Arvind Rao spoke. PIB Delhi Raksha Mantri Shri Anil Kapoor left for Rome.")
+    assert got["Arvind Rao"][1] == ["Prime Minister"]
+    assert got["Anil Kapoor"][1] == ["Raksha Mantri"]
+
+
+def test_a_ships_officer_keeps_the_office_not_only_the_rank():
+    got = people("Captain Marco Neri, Commanding Officer of ITS Aquila, called on the port.")
+    assert got["Marco Neri"][:2] == ("Italy", ["Commanding Officer of ITS Aquila"])
+
+
+# ---------------------------------------------------------------- nationality from what the text states
+def test_a_counterpart_rules_a_country_out_and_does_not_name_the_other_side():
+    paris = article_people("PARIS (Reuters) - Defence Minister Claire Dubois held talks with her Indian "
+                           "counterpart Arun Mehra on Tuesday.")
+    assert paris["Claire Dubois"].country == "France" and paris["Claire Dubois"].country_guessed
+    assert paris["Arun Mehra"].country == "India" and not paris["Arun Mehra"].country_guessed
+    tokyo = article_people("TOKYO (Reuters) - Defence Minister Kenji Sato met his Italian counterpart Lia Moro.")
+    assert tokyo["Kenji Sato"].country == "Japan" and tokyo["Lia Moro"].country == "Italy"
+
+
+def test_each_side_of_the_pair_from_counterparts_and_home():
+    delhi = article_people("NEW DELHI (PTI) - Defence Minister Arun Mehra held talks with his Italian "
+                           "counterpart Lia Moro.")
+    assert delhi["Arun Mehra"].country == "India" and delhi["Lia Moro"].country == "Italy"
+    rome = article_people("ROME (ANSA) - Defence Minister Lia Moro held talks with her Indian counterpart "
+                          "Arun Mehra.")
+    assert rome["Lia Moro"].country == "Italy" and rome["Arun Mehra"].country == "India"
+    stated = article_people("PARIS (PTI) - French Defence Minister Claire Dubois met her Indian counterpart.")
+    assert stated["Claire Dubois"].country == "France" and not stated["Claire Dubois"].country_guessed
+
+
+def test_an_envoy_serves_the_country_of_the_title_not_the_host():
+    got = people("Dr Meera Nair, Ambassador of India in Italy, attended. The Ambassador to India Paolo Sala "
+                 "spoke.", home="India")
+    assert got["Meera Nair"][0] == "India"
+    assert got["Paolo Sala"][0] == "Italy"
+
+
+# ---------------------------------------------------------------- Italian
+def italian(text: str) -> dict[str, tuple[str | None, list[str], list[str]]]:
+    doc = doc_of_text(text)
+    doc.source.language = "it"
+    return {p.name: (p.country, [r.title for r in p.roles], p.aliases)
+            for p in find_people(doc).people if not p.untitled}
+
+
+def test_italian_lower_case_titles_ranks_and_demonyms():
+    got = italian("Il ministro della Difesa indiano Arun Mehra ha incontrato l'ammiraglio di squadra Paolo Sala "
+                  "e il capo di Stato maggiore della Marina, ammiraglio Lia Moro. Erano presenti il primo "
+                  "ministro indiano, Ravi Kapur, e il sindaco di Lucca, Marta Bini.")
+    assert got["Arun Mehra"][:2] == ("India", ["Defence Minister"])
+    assert got["Paolo Sala"][1] == ["Vice Admiral"]
+    assert got["Lia Moro"][1] == ["Chief of Naval Staff"]
+    assert got["Ravi Kapur"][:2] == ("India", ["Prime Minister"])
+    assert got["Marta Bini"][1] == ["Mayor of Lucca"]
+
+
+def test_italian_offices_in_english_envoys_honorifics_and_services():
+    got = italian("Luca Neri, ambasciatore d'Italia in India, era accompagnato dall'addetto per la Difesa "
+                  "Marco Riva. Secondo Sara Conti, amministratore delegato e direttore generale di Navalia, "
+                  "l'accordo è importante. Presente anche la dott.ssa Anna Gallo, il capo delegazione "
+                  "capt (IN) Vikram Joshi e il sottosegretario di Stato alla Difesa, Piero Lodi.")
+    assert got["Luca Neri"][:2] == ("Italy", ["Ambassador of Italy in India"])
+    assert got["Marco Riva"][1] == ["Defence Attaché"]
+    assert got["Sara Conti"][1] == ["Chief Executive Officer and Director General of Navalia"]
+    assert "Anna Gallo" in got
+    assert got["Vikram Joshi"][:2] == ("India", ["Head of Delegation"])
+    assert got["Piero Lodi"][1] == ["Under Secretary of State for Defence"]

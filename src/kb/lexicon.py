@@ -24,47 +24,85 @@ def _load(name: str) -> Any:
 
 
 def _norm(word: str) -> str:
-    return word.lower().strip(".")
+    return word.lower().strip(".").replace("’", "'")
+
+
+def _norm_words(phrase: str) -> tuple[str, ...]:
+    """Lower-case words of a phrase as the tokenizer cuts them: "d'Armata" is "d'" and "armata"."""
+    low = re.sub(r"(?<![\w'])([a-z]+')(?=\w)", r"\1 ", phrase.lower().replace("’", "'").replace("-", " "))
+    return tuple(w.strip(".").rstrip("'") for w in low.split())
 
 
 @dataclass(frozen=True)
 class Titles:
-    ranks: tuple[tuple[str, str], ...]  # (form as written, canonical rank), longest first
+    ranks: tuple[tuple[tuple[str, ...], str], ...]  # (words as written, rank), longest first
+    rank_english: dict[str, str]  # "Contrammiraglio" -> "Rear Admiral": ranks of other languages
+    rank_words: frozenset[str]  # every word of any rank
+    postnominals: frozenset[str]  # as written: "VC", "PVSM"
+    service_tags: dict[str, str | None]  # as written: "IN" in "Capt (IN)" -> the service's country
     honorifics: frozenset[str]
     honorific_country: dict[str, str]  # "shri" -> "India": honorifics of one country only
     office_heads: frozenset[str]
+    role_nouns: frozenset[str]
+    counterparts: frozenset[str]
     office_words: frozenset[str]
     fillers: frozenset[str]
+    abbreviations: dict[str, str]  # "PM" -> "Prime Minister", as written
+    translated_offices: tuple[tuple[tuple[str, ...], str], ...]  # (words, English office), longest first
+    translated_starts: frozenset[str]  # first words of those offices
+    office_country: dict[str, tuple[str, ...]]  # country -> offices only its officials hold
 
     def rank_of(self, words: list[str]) -> tuple[str, int] | None:
         """The rank that the words start with, and how many words it takes."""
-        low = [_norm(w) for w in words]
+        if not words:
+            return None
+        low = tuple(_norm(w).rstrip("'") for w in words)
+        if low[0] not in self.rank_words:
+            return None
         for form, canon in self.ranks:
-            parts = form.split()
-            if low[: len(parts)] == parts:
-                return canon, len(parts)
+            if low[: len(form)] == form:
+                return canon, len(form)
         return None
 
-    def is_title_word(self, word: str) -> bool:
-        w = _norm(word)
-        return w in self.office_heads or w in self.office_words or w in self.honorifics
+    def english_office(self, words: list[str]) -> tuple[str, int] | None:
+        """The English form of the Italian office the words start with, and how many words it takes."""
+        low = tuple(_norm(w).rstrip("'") for w in words)
+        if not low or low[0] not in self.translated_starts:
+            return None
+        for form, english in self.translated_offices:
+            if low[: len(form)] == form:
+                return english, len(form)
+        return None
 
 
 @cache
 def titles() -> Titles:
     data = _load("titles")
-    ranks: list[tuple[str, str]] = []
-    for r in data["ranks"]:
-        for form in [r["name"], *r.get("short", [])]:
-            ranks.append((_norm(form.replace("-", " ")), r["name"]))
-    ranks.sort(key=lambda fr: -len(fr[0].split()))
+    ranks: list[tuple[tuple[str, ...], str]] = []
+    for service in data["ranks"].values():
+        for r in service:
+            for form in [r["name"], *r.get("short", [])]:
+                ranks.append((_norm_words(form), r["name"]))
+    ranks.sort(key=lambda fr: -len(fr[0]))
+    offices = sorted(((_norm_words(k), v) for k, v in data["translated_offices"].items()), key=lambda kv: -len(kv[0]))
+    abbreviations = {str(k): v for k, v in data["abbreviations"].items()}
     return Titles(
         ranks=tuple(ranks),
+        rank_english={r["name"]: r["en"] for service in data["ranks"].values() for r in service if "en" in r},
+        rank_words=frozenset(w for form, _ in ranks for w in form),
+        postnominals=frozenset(data["postnominals"]),
+        service_tags=dict(data["service_tags"]),
         honorifics=frozenset(_norm(h) for h in data["honorifics"]),
         honorific_country={_norm(h): country for country, hs in data["honorific_country"].items() for h in hs},
-        office_heads=frozenset(_norm(h) for h in data["office_heads"]),
+        office_heads=frozenset(_norm(h) for h in [*data["office_heads"], *abbreviations]),
+        role_nouns=frozenset(_norm(w) for w in data["role_nouns"]),
+        counterparts=frozenset(_norm(w) for w in data["counterpart_words"]),
         office_words=frozenset(_norm(w) for w in data["office_words"]),
-        fillers=frozenset(data["role_fillers"]),
+        fillers=frozenset(_norm(w).rstrip("'") for w in data["role_fillers"]),
+        abbreviations=abbreviations,
+        translated_offices=tuple(offices),
+        translated_starts=frozenset(form[0] for form, _ in offices),
+        office_country={c: tuple(offs) for c, offs in data["office_country"].items()},
     )
 
 
@@ -74,10 +112,12 @@ class Countries:
     place_country: dict[str, str]  # "rome" -> "Italy"
     places: dict[str, str]  # "rome" -> "Rome" (as written in the lexicon)
     words: frozenset[str]  # every single word of any country name, demonym or place
+    by_language: dict[str, str]  # "it" -> the country whose own press writes in that language
+    demonyms: frozenset[str]  # "indian", "indiano": adjectives of a country, not its names
 
     def country_of(self, word: str) -> str | None:
-        w = word.lower().strip(".")
-        w = re.sub(r"['’]s$", "", w)
+        w = word.lower().strip(".").replace("’", "'")
+        w = re.sub(r"'s$", "", w)
         return self.by_word.get(w)
 
 
@@ -88,7 +128,11 @@ def countries() -> Countries:
     place_country: dict[str, str] = {}
     places: dict[str, str] = {}
     words: set[str] = set()
+    by_language: dict[str, str] = {}
+    demonyms = {d.lower() for info in data.values() for d in info.get("demonyms", [])}
     for country, info in data.items():
+        if info.get("language"):
+            by_language[info["language"]] = country
         for n in [country, *info.get("names", []), *info.get("demonyms", [])]:
             by_word[n.lower()] = country
             words.update(n.lower().split())
@@ -96,7 +140,7 @@ def countries() -> Countries:
             place_country[p.lower()] = country
             places[p.lower()] = p
             words.update(p.lower().split())
-    return Countries(by_word, place_country, places, frozenset(words))
+    return Countries(by_word, place_country, places, frozenset(words), by_language, frozenset(demonyms))
 
 
 @dataclass(frozen=True)

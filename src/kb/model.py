@@ -62,6 +62,9 @@ class Person:
     curated: bool = False
     # The country is only the article's default for officials it names without nationality.
     country_guessed: bool = False
+    # Named in an article without a title, a verb of speech or anything else that makes the name a
+    # person's: kept only where another article introduces the same person.
+    untitled: bool = False
 
 
 @dataclass

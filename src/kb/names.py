@@ -94,7 +94,38 @@ def same_name(a: str, b: str) -> bool:
             return True
     if sa == sb and (initials_of(a) == initials_of(b)) and (len(ga) <= 3 or len(gb) <= 3):
         return True
-    return False
+    return ta[1:] == tb[1:] and _vowel_slip(ga, gb)
+
+
+_VOWELS = set("aeiouy")
+# Vowels that transliterations and typing swap for one another ("Giorgia" / "Georgia", "Yashwant" / "Yeshwant").
+_NEAR_VOWELS = {frozenset(p) for p in ("ae", "ei", "iy", "ou", "ee")}
+
+
+def _spelling(word: str) -> str:
+    """A given name as transliterations may spell it: "Yashwant", "Yaswant", "Yasvant" come out alike."""
+    word = re.sub(r"(?<=[bcdgjkpst])h", "", word).replace("w", "v")
+    return re.sub(r"(.)\1+", r"\1", word)
+
+
+def _vowel_slip(a: str, b: str) -> bool:
+    """Two spellings of one given name of five letters or more: alike once transliterated, or one vowel swapped
+    for a near one, added or left out. Not at the end, which tells "Maria" from "Mario", nor a consonant
+    ("Rajesh", "Ramesh"), nor vowels far apart ("Ashok", "Ashik")."""
+    if min(len(a), len(b)) < 5 or a == b:
+        return False
+    a, b = _spelling(a), _spelling(b)
+    if a == b:
+        return True
+    if abs(len(a) - len(b)) > 1:
+        return False
+    n = next((k for k, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    if n >= min(len(a), len(b)) - 1:
+        return False
+    if len(a) == len(b):
+        return frozenset((a[n], b[n])) in _NEAR_VOWELS and a[n + 1:] == b[n + 1:]
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[n] in _VOWELS and longer[n + 1:] == shorter[n:]
 
 
 def short_form_of(short: str, full: str) -> bool:

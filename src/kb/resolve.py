@@ -59,66 +59,102 @@ def _word_keys(name: str) -> set[str]:
     return {"w:" + t for t in name_tokens(name)[1:] if t not in particles()}
 
 
+class _People:
+    """People clusters, indexed by name keys so that a name meets few others."""
+
+    def __init__(self) -> None:
+        self.clusters: list[_PersonCluster] = []
+        self.index: dict[str, set[int]] = defaultdict(set)
+
+    def near(self, keys: set[str]) -> list[int]:
+        return sorted(set().union(*(self.index[k] for k in keys)))
+
+    def match_full(self, p: Person) -> int | None:
+        """The cluster of a spelling of the same full name whose country does not contradict this one's."""
+        variants = [p.name, *p.aliases]
+        near = self.near({k for v in variants for k in _full_keys(v)})
+        return next((i for i in near if any(same_name(v, n) for v in variants for n in self.clusters[i].names)
+                     and _may_be_one(self.clusters[i], p)), None)
+
+    def match_short(self, p: Person) -> int | None:
+        """The one cluster whose full name the short form ("Meloni", "Gen Ferri") shortens; countries decide
+        between several."""
+        last = name_tokens(p.name)[-1:] or ("",)
+        cands = [i for i in self.near({"w:" + last[0]})
+                 if any(short_form_of(p.name, n) for n in self.clusters[i].names if is_full_name(n))]
+        if len(cands) > 1:
+            cands = [i for i in cands if _countries_agree(self.clusters[i].person.country, p.country)]
+        return cands[0] if len(cands) == 1 else None
+
+    def add(self, p: Person, sid: str, match: int | None) -> int:
+        if match is None:
+            self.clusters.append(_PersonCluster(Person(id="", name=p.name, country=p.country,
+                                                       country_guessed=p.country_guessed)))
+            match = len(self.clusters) - 1
+        c = self.clusters[match]
+        full = is_full_name(p.name)
+        for v in [p.name, *p.aliases]:
+            if is_full_name(v) or not full:
+                c.names[v] += 1 if v == p.name else 0
+                if is_full_name(v):
+                    for k in _full_keys(v) | _word_keys(v):
+                        self.index[k].add(match)
+        if p.country and not p.untitled:
+            # A country an article only assumed counts for less than one it stated.
+            c.countries[p.country] += 1 if p.country_guessed else 2
+            c.guessed = c.guessed and p.country_guessed
+        c.person.roles.extend(p.roles)
+        if sid not in c.person.sources:
+            c.person.sources.append(sid)
+        return match
+
+
+def _may_be_one(c: _PersonCluster, p: Person) -> bool:
+    """One full name is one person unless two countries were stated for it; the two sides of the pair
+    are not two countries here, as an envoy's host country is easily read as his own."""
+    if p.untitled or _countries_agree(c.person.country, p.country) or _same_office(c.person, p) \
+            or _guessed_apart(c, p):
+        return True
+    same = any(name_key(p.name) == name_key(n) for n in c.names)
+    return same and {c.person.country, p.country} == set(sides().pair)
+
+
 def _resolve_people(extractions: list[Extraction], kb: KnowledgeBase) -> dict[tuple[str, str], str]:
-    clusters: list[_PersonCluster] = []
-    index: dict[str, set[int]] = defaultdict(set)  # name key -> clusters, so a name meets few others
+    """Full names first, oldest article first (so ids do not move); then names given in short, which join
+    the one full name they fit; then names articles gave without a title, which join a person introduced
+    elsewhere or are dropped."""
+    book = _People()
     local: dict[tuple[str, str], int] = {}
-    for ex in extractions:
-        sid = ex.source.id
-        for p in ex.people:
-            full = is_full_name(p.name)
-            variants = [p.name, *p.aliases]
-            match: int | None = None
-            if full:
-                near = sorted(set().union(*(index[k] for v in variants for k in _full_keys(v))))
-                match = next((i for i in near
-                              if (_countries_agree(clusters[i].person.country, p.country)
-                                  or _same_office(clusters[i].person, p)
-                                  or _guessed_apart(clusters[i], p))
-                              and any(same_name(v, n) for v in variants for n in clusters[i].names)), None)
-            else:
-                last = name_tokens(p.name)[-1:] or ("",)
-                near = sorted(index["w:" + last[0]])
-                cands = [i for i in near if _countries_agree(clusters[i].person.country, p.country)
-                         and any(short_form_of(p.name, n) for n in clusters[i].names)]
-                match = cands[0] if len(cands) == 1 else None
-            if match is None:
-                clusters.append(_PersonCluster(Person(id="", name=p.name, country=p.country,
-                                                      country_guessed=p.country_guessed)))
-                match = len(clusters) - 1
-            c = clusters[match]
-            for v in variants:
-                if is_full_name(v) or not full:
-                    c.names[v] += 1 if v == p.name else 0
-                    c.names.setdefault(v, 0)
-                    if is_full_name(v):
-                        for k in _full_keys(v) | _word_keys(v):
-                            index[k].add(match)
-            if p.country:
-                # A country an article only assumed counts for less than one it stated.
-                c.countries[p.country] += 1 if p.country_guessed else 2
-                c.guessed = c.guessed and p.country_guessed
-            c.person.roles.extend(p.roles)
-            if sid not in c.person.sources:
-                c.person.sources.append(sid)
-            local[sid, p.id] = match
+    everyone = [(ex.source.id, p) for ex in extractions for p in ex.people]
+    for sid, p in everyone:
+        if not p.untitled and is_full_name(p.name):
+            local[sid, p.id] = book.add(p, sid, book.match_full(p))
+    for sid, p in everyone:
+        if not p.untitled and not is_full_name(p.name):
+            local[sid, p.id] = book.add(p, sid, book.match_short(p))
+    for sid, p in everyone:
+        match = (book.match_full(p) if is_full_name(p.name) else book.match_short(p)) if p.untitled else None
+        if match is not None:
+            local[sid, p.id] = book.add(p, sid, match)
     taken: set[str] = set()
-    ids: list[str] = []
-    for c in clusters:
-        person = c.person
-        full_names = [n for n in c.names if is_full_name(n)] or list(c.names)
-        # The most frequent spelling; on a tie the one seen first, so ids stay put as articles arrive.
-        person.name = max(full_names, key=lambda n: c.names[n])
-        person.aliases = sorted(n for n in c.names if n != person.name)
-        person.country = c.countries.most_common(1)[0][0] if c.countries else None
-        person.country_guessed = c.guessed and person.country is not None
-        person.id = unique(slug(person.name), taken)
-        for alias in person.aliases:
-            if name_key(alias) != name_key(person.name) and is_full_name(alias):
-                kb.merges.append((alias, person.name))
-        kb.people[person.id] = person
-        ids.append(person.id)
+    ids = [_finish_person(c, kb, taken) for c in book.clusters]
     return {key: ids[i] for key, i in local.items()}
+
+
+def _finish_person(c: _PersonCluster, kb: KnowledgeBase, taken: set[str]) -> str:
+    person = c.person
+    full_names = [n for n in c.names if is_full_name(n)] or list(c.names)
+    # The most frequent spelling; on a tie the one seen first, so ids stay put as articles arrive.
+    person.name = max(full_names, key=lambda n: c.names[n])
+    person.aliases = sorted(n for n in c.names if n != person.name)
+    person.country = c.countries.most_common(1)[0][0] if c.countries else None
+    person.country_guessed = c.guessed and person.country is not None
+    person.id = unique(slug(person.name), taken)
+    for alias in person.aliases:
+        if name_key(alias) != name_key(person.name) and is_full_name(alias):
+            kb.merges.append((alias, person.name))
+    kb.people[person.id] = person
+    return person.id
 
 
 def _guessed_apart(c: _PersonCluster, p: Person) -> bool:

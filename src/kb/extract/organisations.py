@@ -43,18 +43,16 @@ class ArticleOrganisations:
 
 @cache
 def _heads() -> list[tuple[str, re.Pattern[str]]]:
+    """One pattern per kind of organisation, in the lexicon's order of precedence."""
     out = []
     for kind, words in organisations()["heads"].items():
-        for w in words:
-            out.append((kind, re.compile(rf"(?<![\w]){re.escape(w)}(?![\w])")))
+        alternatives = "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+        out.append((kind, re.compile(rf"(?<![\w])(?:{alternatives})(?![\w])")))
     return out
 
 
 def _kind_of(name: str) -> str | None:
-    for kind, pat in _heads():
-        if pat.search(name):
-            return kind
-    return None
+    return next((kind for kind, pat in _heads() if pat.search(name)), None)
 
 
 def _country_in(name: str) -> str | None:
@@ -91,80 +89,105 @@ def _has_office(name: str) -> bool:
     return any(w.lower() in heads for w in re.findall(r"[\w-]+", name))
 
 
-def find_organisations(doc: ArticleDoc) -> ArticleOrganisations:
-    sentences, home = doc.sentences, doc.home
-    result = ArticleOrganisations()
-    index: dict[str, int] = {}  # lower-case name or acronym -> organisation index
+class _Builder:
+    """The organisations of one article as they are found, each once, with the sentences naming it."""
 
-    def add(name: str, acronym: str | None, kind: str, country: str | None, s_index: int) -> None:
-        key_a = (acronym or "").lower()
-        key_n = name.lower()
-        idx = index.get(key_a) if key_a else None
+    def __init__(self) -> None:
+        self.result = ArticleOrganisations()
+        self.index: dict[str, int] = {}  # lower-case name or acronym -> organisation index
+
+    def add(self, name: str, acronym: str | None, kind: str, country: str | None, s_index: int) -> None:
+        key_a, key_n = (acronym or "").lower(), name.lower()
+        idx = self.index.get(key_a) if key_a else None
         if idx is None:
-            idx = index.get(key_n)
+            idx = self.index.get(key_n)
+        orgs = self.result.organisations
         if idx is None:  # "Mazagon Dock" after "Mazagon Dock Shipbuilders Limited"
-            idx = next((i for i, o in enumerate(result.organisations)
-                        if re.match(re.escape(key_n) + r"\b", o.name.lower())), None)
+            idx = next((i for i, o in enumerate(orgs) if re.match(re.escape(key_n) + r"\b", o.name.lower())), None)
         if idx is None:
-            result.organisations.append(Organisation(id="", name=name, acronym=acronym, country=country, kind=kind))
-            idx = len(result.organisations) - 1
-        org = result.organisations[idx]
+            orgs.append(Organisation(id="", name=name, acronym=acronym, country=country, kind=kind))
+            idx = len(orgs) - 1
+        org = orgs[idx]
         org.acronym = org.acronym or acronym
         org.country = org.country or country
-        index[key_n] = idx
+        self.index[key_n] = idx
         if key_a:
-            index[key_a] = idx
-        result.by_sentence.setdefault(s_index, [])
-        if idx not in result.by_sentence[s_index]:
-            result.by_sentence[s_index].append(idx)
+            self.index[key_a] = idx
+        self.named_in(idx, s_index)
 
+    def named_in(self, idx: int, s_index: int) -> None:
+        here = self.result.by_sentence.setdefault(s_index, [])
+        if idx not in here:
+            here.append(idx)
+
+
+def _acronym_definitions(b: _Builder, text: str, s_index: int) -> None:
+    """ "Society of Indian Defence Manufacturers (SIDM)"."""
+    for m in _ACRONYM_DEF.finditer(text):
+        name, acr = _trim(m.group(1)), m.group(2)
+        if acr.endswith("s") and acr[:-1].isupper():
+            continue  # "PSUs": a plural, a kind of body rather than one
+        if {w.lower() for w in re.findall(r"\w+", name)} & _NOT_ORG_NOUNS:
+            continue
+        kind = _kind_of(name)
+        if (not kind and not _initials_match(name, acr)) or _has_office(name):
+            continue
+        country = _country_in(name) or _possessive_country(text, m.start(1) + m.group(1).find(name))
+        b.add(name, acr, kind or "other", country, s_index)
+
+
+@cache
+def _company_cue() -> re.Pattern[str]:
     cues = "|".join(organisations()["company_cues"])
-    company = re.compile(rf"\b(?:{cues})\s+({_CAP}(?:\s+{_CAP})*)")
-    for s_index, sent in enumerate(sentences):
-        text = sent.text
-        for m in _ACRONYM_DEF.finditer(text):
-            name, acr = _trim(m.group(1)), m.group(2)
-            if acr.endswith("s") and acr[:-1].isupper():
-                continue  # "PSUs": a plural, a kind of body rather than one
+    return re.compile(rf"\b(?:{cues})\s+({_CAP}(?:\s+{_CAP})*)")
+
+
+def _companies(b: _Builder, text: str, s_index: int) -> None:
+    """ "the Italian firm X"."""
+    for m in _company_cue().finditer(text):
+        name = m.group(1).rstrip(".")
+        if countries().country_of(name) or name.split()[0].lower() in titles().office_words:
+            continue
+        before = text[max(0, m.start() - 40):m.start()]
+        demonym = re.findall(r"([A-Z][a-z]+)(?:['’]s)?\s+(?:[a-z-]+\s+){0,3}$", before)
+        country = countries().country_of(demonym[-1]) if demonym else None
+        b.add(name, None, "company", country, s_index)
+
+
+def _named(b: _Builder, text: str, s_index: int, home: str | None) -> None:
+    """Names with an organisation's head word: "Ministry of Defence", "Mazagon Dock Shipbuilders Limited"."""
+    for m in _NAMED.finditer(text):
+        whole = re.sub(r"(?:['’]s?|\.)$", "", m.group())
+        # "Fincantieri and India's Mazagon Dock ...": two names; "Ministry of Commerce and Industry": one.
+        pieces = [whole] if re.search(r"\b(?:of|for)\b.*\band\b", whole) else whole.split(" and ")
+        for piece in pieces:
+            name = _trim(re.sub(r"['’]s$", "", piece))
+            kind = _kind_of(name)
+            if not kind or len(name.split()) < 2 or _has_office(name):
+                continue
             if {w.lower() for w in re.findall(r"\w+", name)} & _NOT_ORG_NOUNS:
                 continue
-            kind = _kind_of(name)
-            if not kind and not _initials_match(name, acr):
+            at = m.start() + m.group().find(name)
+            country = _country_in(name) or _possessive_country(text, at)
+            if country is None and kind in {"government", "military"}:
+                country = home  # "the Ministry of Defence" in a country's own press is its own
+            b.add(name, None, kind, country, s_index)
+
+
+def _later_mentions(b: _Builder, text: str, s_index: int) -> None:
+    """Later mentions by acronym or full name."""
+    for key, idx in list(b.index.items()):
+        if key and re.search(rf"(?<![\w]){re.escape(key)}(?![\w])", text, re.IGNORECASE if len(key) > 6 else 0):
+            if len(key) <= 6 and not re.search(rf"(?<![\w]){re.escape(key.upper())}(?![\w])", text):
                 continue
-            if _has_office(name):
-                continue
-            country = _country_in(name) or _possessive_country(text, m.start(1) + m.group(1).find(name))
-            add(name, acr, kind or "other", country, s_index)
-        for m in company.finditer(text):
-            name = m.group(1).rstrip(".")
-            if countries().country_of(name) or name.split()[0].lower() in titles().office_words:
-                continue
-            before = text[max(0, m.start() - 40):m.start()]
-            demonym = re.findall(r"([A-Z][a-z]+)(?:['’]s)?\s+(?:[a-z-]+\s+){0,3}$", before)
-            country = countries().country_of(demonym[-1]) if demonym else None
-            add(name, None, "company", country, s_index)
-        for m in _NAMED.finditer(text):
-            whole = re.sub(r"(?:['’]s?|\.)$", "", m.group())
-            # "Fincantieri and India's Mazagon Dock ...": two names; "Ministry of Commerce and Industry": one.
-            pieces = [whole] if re.search(r"\b(?:of|for)\b.*\band\b", whole) else whole.split(" and ")
-            for piece in pieces:
-                name = _trim(re.sub(r"['’]s$", "", piece))
-                kind = _kind_of(name)
-                if not kind or len(name.split()) < 2 or _has_office(name):
-                    continue
-                if {w.lower() for w in re.findall(r"\w+", name)} & _NOT_ORG_NOUNS:
-                    continue
-                at = m.start() + m.group().find(name)
-                country = _country_in(name) or _possessive_country(text, at)
-                if country is None and kind in {"government", "military"}:
-                    country = home  # "the Ministry of Defence" in a country's own press is its own
-                add(name, None, kind, country, s_index)
-        # Later mentions by acronym or full name.
-        for key, idx in list(index.items()):
-            if key and re.search(rf"(?<![\w]){re.escape(key)}(?![\w])", text, re.IGNORECASE if len(key) > 6 else 0):
-                if len(key) <= 6 and not re.search(rf"(?<![\w]){re.escape(key.upper())}(?![\w])", text):
-                    continue
-                result.by_sentence.setdefault(s_index, [])
-                if idx not in result.by_sentence[s_index]:
-                    result.by_sentence[s_index].append(idx)
-    return result
+            b.named_in(idx, s_index)
+
+
+def find_organisations(doc: ArticleDoc) -> ArticleOrganisations:
+    b = _Builder()
+    for s_index, sent in enumerate(doc.sentences):
+        _acronym_definitions(b, sent.text, s_index)
+        _companies(b, sent.text, s_index)
+        _named(b, sent.text, s_index, doc.home)
+        _later_mentions(b, sent.text, s_index)
+    return b.result

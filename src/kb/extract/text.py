@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cached_property, lru_cache
 
 # Words whose final period does not end a sentence.
 _ABBREVIATIONS = {
@@ -22,6 +23,9 @@ _END = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s+[\"'“‘(\[]?[A-Z0-9])")
 # "1.\tMoU on ...\tShri A, Secretary\tGen. B, Director" holds three statements, not one.
 _CELL = re.compile(r"\t+| +\| +")
 _WORD = re.compile(r"[A-Za-zÀ-ÖØ-öø-ÿ][\w'’.-]*|\d[\d,./:-]*|\S")
+# An elided Italian article or preposition is a word of its own: "dell’Esercito" is "dell’" and "Esercito".
+# A capitalised "D'" or "Dell'" is left alone: it begins surnames ("D'Amico", "Dell'Acqua").
+_ELISION = re.compile(r"(?:[dl]|dell|dall|nell|sull|all|coll|un|quest|quell|L)['’](?=[A-Za-zÀ-ÖØ-öø-ÿ])")
 
 
 @dataclass(frozen=True)
@@ -37,14 +41,19 @@ class Token:
     start: int  # offset in the sentence
     end: int
 
-    @property
+    @cached_property
     def bare(self) -> str:
         """The word without a trailing period or possessive."""
-        return re.sub(r"(?:['’]s|['’])$", "", self.text.rstrip("."))
+        return _bare(self.text)
 
     @property
     def capitalised(self) -> bool:
         return self.text[:1].isupper()
+
+
+@lru_cache(maxsize=65536)
+def _bare(text: str) -> str:
+    return re.sub(r"(?:['’]s|['’])$", "", text.rstrip("."))
 
 
 def _is_abbreviation(before: str) -> bool:
@@ -89,6 +98,9 @@ def tokenize(sentence: str) -> list[Token]:
     tokens = []
     for m in _WORD.finditer(sentence):
         word, start = m.group(), m.start()
+        if (el := _ELISION.match(word)) and len(word) > el.end():
+            tokens.append(Token(el.group(), start, start + el.end()))
+            word, start = word[el.end():], start + el.end()
         # "Ferri," "Italy." — keep trailing periods only on abbreviations and initials.
         if word.endswith(".") and len(word) > 2 and not _is_abbreviation(word):
             word = word.rstrip(".")
