@@ -77,3 +77,51 @@ def test_the_stated_country_outweighs_an_assumed_one_whatever_the_order():
                   article("b", "2025-12-04", [person("Mario Lo Presti", "Italy", "Chief of Defence Staff")])])
     [p] = kb.people.values()
     assert p.country == "Italy"
+
+
+def test_an_untitled_name_joins_the_person_another_article_introduced_or_is_dropped():
+    untitled = [Person(id="u1", name="Lia Moro", untitled=True), Person(id="u2", name="Moro", untitled=True),
+                Person(id="u3", name="Omnes Sole", untitled=True)]
+    kb = resolve([article("a", "2024-01-01", untitled),
+                  article("b", "2024-02-01", [person("Lia Moro", "Italy", "Defence Minister")])])
+    [p] = kb.people.values()
+    assert p.name == "Lia Moro" and p.sources == ["b", "a"]
+
+
+def test_a_surname_with_a_title_joins_the_full_name_even_from_an_older_article():
+    kb = resolve([article("a", "2023-01-01", [person("Moro", "Italy", "Prime Minister", pid="moro")]),
+                  article("b", "2024-01-01", [person("Lia Moro", "Italy", "Prime Minister")])])
+    [p] = kb.people.values()
+    assert p.name == "Lia Moro" and p.sources == ["b", "a"]
+
+
+def test_one_name_read_with_both_countries_of_the_pair_is_one_person():
+    kb = resolve([article("a", "2023-10-10", [person("Meera Nair", "India", "Ambassador to Italy")]),
+                  article("b", "2024-07-22", [person("Meera Nair", "Italy", "Ambassador of India in Italy")])])
+    assert len(kb.people) == 1
+
+
+def test_given_names_spelt_two_ways_are_one_person():
+    kb = resolve([article("a", "2023-01-01", [person("Giorgina Valli", "Italy", "Prime Minister")]),
+                  article("b", "2023-02-01", [person("Georgina Valli", "Italy", "Prime Minister")]),
+                  article("c", "2023-03-01", [person("Yashpal Ghorpade", "India", "Naik"),
+                                              person("Yespal Ghorpade", "India", "Naik", pid="y2")])])
+    assert sorted(p.name for p in kb.people.values()) == ["Giorgina Valli", "Yashpal Ghorpade"]
+
+
+def test_an_official_reported_in_italian_and_in_english_is_one_page_with_one_office():
+    from kb.extract import extract_article
+    from kb.ingest import RawArticle
+
+    italian = RawArticle("it.txt", "it", "ROMA, 3 marzo 2025 - Il ministro della Difesa Lia Moro ha incontrato "
+                         "oggi a Roma l'ambasciatore indiano in Italia, Meera Nair. Moro ha ricordato la "
+                         "cooperazione tra le due marine.", {"language": "it", "published": "2025-03-03"})
+    english = RawArticle("en.txt", "en", "NEW DELHI, March 10, 2025 (PTI) - Italian Defence Minister Lia Moro "
+                         "met Defence Secretary Arun Mehra on Monday.", {"published": "2025-03-10"})
+    kb = resolve([extract_article(italian), extract_article(english)])
+    moro = next(p for p in kb.people.values() if p.name == "Lia Moro")
+    assert len([p for p in kb.people.values() if "Moro" in p.name]) == 1
+    assert moro.country == "Italy" and {r.title for r in moro.roles} == {"Defence Minister"}
+    assert sorted(moro.sources) == ["en", "it"]
+    nair = next(p for p in kb.people.values() if p.name == "Meera Nair")
+    assert nair.country == "India" and nair.roles[0].title == "Ambassador in Italy"

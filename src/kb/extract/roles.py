@@ -339,7 +339,8 @@ def _l_and(s: _Scan) -> bool:
 def _l_place_phrase(s: _Scan) -> bool:
     """ "the Italian defence attache in New Delhi, Brigadier ...": the whole place, then its preposition."""
     start = place_start(s.tokens, s.k)
-    if start > s.k or start == 0 or low(s.tokens[start - 1]) not in {"in", "to", "at"}:
+    if start > s.k or start < 2 or low(s.tokens[start - 1]) not in {"in", "to", "at"} \
+            or not is_title_token(s.tokens[start - 2], s.romance):
         return False
     return s.take(s.k - start + 2)
 
@@ -357,8 +358,10 @@ def _l_title_word(s: _Scan) -> bool:
         return s.take()
     if word in {"in", "to", "a"} and s.out and place_word(s.out[-1]):
         return s.take()  # "Consul General in Mumbai", "Ambassador to India"
-    if word in titles().counterparts or place_word(s.tok):
+    if word in titles().counterparts or country_word(s.tok):
         return s.take()
+    if place_word(s.tok) and s.out and is_title_token(s.out[-1], s.romance) and low(s.out[-1]) not in titles().fillers:
+        return s.take()  # "Delhi Raksha Mantri", but not "a Roma l'ambasciatore"
     if s.out and is_acronym(s.tok):
         s.take()  # "BSL Chairman": an acronym of the employer, then stop
         return s.stop()
