@@ -50,6 +50,7 @@ class Titles:
     abbreviations: dict[str, str]  # "PM" -> "Prime Minister", as written
     translated_offices: tuple[tuple[tuple[str, ...], str], ...]  # (words, English office), longest first
     translated_starts: frozenset[str]  # first words of those offices
+    translated_qualifiers: dict[str, str]  # "vicario" -> "Acting"
     office_country: dict[str, tuple[str, ...]]  # country -> offices only its officials hold
 
     def rank_of(self, words: list[str]) -> tuple[str, int] | None:
@@ -102,6 +103,7 @@ def titles() -> Titles:
         abbreviations=abbreviations,
         translated_offices=tuple(offices),
         translated_starts=frozenset(form[0] for form, _ in offices),
+        translated_qualifiers={k.lower(): v for k, v in data["translated_qualifiers"].items()},
         office_country={c: tuple(offs) for c, offs in data["office_country"].items()},
     )
 

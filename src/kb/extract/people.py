@@ -336,7 +336,7 @@ def _counterparts(mentions: list[Mention], known: list[_Known]) -> None:
         for x in reversed(others):
             offices = known[x.person].offices  # type: ignore[index]
             if offices:
-                known[m.person].offices.append((_strip_country(offices[0][0]), None))
+                known[m.person].offices.append((_strip_country(offices[0][0]), m.org))
                 break
 
 

@@ -74,7 +74,7 @@ _ACRONYM = re.compile(r"[A-Z][A-Za-z&]{1,7}")
 # Words that link an office to what it is of, in lower case ("of the", "della", "dell'").
 _LINKS = {"of", "the", "for", "and", "&", "in", "to", "at", "on", "di", "d", "del", "della", "dello", "dell", "dei",
           "degli", "delle", "per", "al", "alla", "allo", "all", "ai", "agli", "alle", "e", "con", "a", "da", "dal",
-          "dalla", "dall"}
+          "dalla", "dall", "il", "lo", "la", "l", "le", "gli"}
 # Prepositions that take a place after an office ("Consul General in Mumbai", "ambasciatore in India").
 _PLACE_PREPS = {"in", "at", "to", "on"}
 
@@ -316,7 +316,26 @@ def _l_comma(s: _Scan) -> bool:
         return s.take()
     if (of := _office_of_body(s.tokens, s.k - 1)) is not None:
         return s.take(s.k - of + 1)  # the comma, the body and its "of"
+    if (of := _office_of_acronym(s.tokens, s.k - 1)) is not None:
+        return s.take(s.k - of + 1)  # "Chairman of Bharat Shipyard Limited (BSL), X"
     return s.stop()
+
+
+_OF = {"of", "di", "del", "della", "dell", "dei", "degli"}
+
+
+def _office_of_acronym(tokens: list[Token], k: int) -> int | None:
+    """ "the Chairman of Bharat Shipyard Limited (BSL), X", "il suo omologo della Society of ... (SIDM), X":
+    the body named with its acronym after an office or a counterpart; the index of the "of" before the body."""
+    if k < 3 or tokens[k].text != ")" or not is_acronym(tokens[k - 1]) or tokens[k - 2].text != "(":
+        return None
+    heads = vocab().heads | titles().counterparts | titles().office_words
+    n = k - 3
+    while n > 0 and k - n < 16 and (tokens[n].capitalised or low(tokens[n]) in _LINKS):
+        if low(tokens[n]) in _OF and (low(tokens[n - 1]) in heads or country_word(tokens[n - 1])):
+            return n
+        n -= 1
+    return None
 
 
 def _office_of_body(tokens: list[Token], k: int) -> int | None:
@@ -591,6 +610,8 @@ def parse_title(phrase: list[Token], sentence: str, left: bool = True, romance: 
         words.pop()
     if left:
         words = _take_rank(words, parts, romance)
+    while words and words[-1].text == ",":
+        words.pop()  # "..., Dr": what stood before the honorific
     if any(low(w) in titles().counterparts for w in words):
         parts.counterpart = True
         words = [w for w in words if low(w) not in titles().counterparts]
@@ -657,7 +678,14 @@ def _take_employer(words: list[Token], parts: TitleParts, sentence: str) -> list
         parts.org = sentence[words[0].start:words[poss].start + len(words[poss].bare)]
         parts.country = next((c for w in words[: poss + 1] if (c := country_word(w))), None) or parts.country
         return words[poss + 1:]
-    if words and is_acronym(words[0]):
+    if len(words) > 3 and words[-1].text == ")" and words[-3].text == "(" and is_acronym(words[-2]):
+        # "Chairman of Bharat Shipyard Limited (BSL)": the office, and the body by its acronym
+        parts.org = words[-2].text
+        head = next((n for n, w in enumerate(words) if low(w) in vocab().heads or low(w) in titles().counterparts),
+                    0)
+        of = next((n for n in range(head + 1, len(words)) if low(words[n]) in _OF), len(words) - 3)
+        words = words[:of]
+    elif words and is_acronym(words[0]):
         parts.org = words[0].bare
         words = words[1:]
     elif len(words) > 2 and is_acronym(words[-1]) and words[-2].text == ",":
@@ -743,9 +771,13 @@ def _english_office(words: list[Token]) -> str | None:
     if not t.english_office(texts):
         return None
     out: list[str] = []
+    qualifiers = [q for w in words if (q := t.translated_qualifiers.get(low(w)))]
     n = 0
     while n < len(words):
         w, word = words[n], low(words[n])
+        if word in t.translated_qualifiers:
+            n += 1
+            continue
         if found := t.english_office(texts[n:]):
             out.append(found[0])  # "amministratore delegato e direttore generale": both offices
             n += found[1]
@@ -757,7 +789,7 @@ def _english_office(words: list[Token]) -> str | None:
         elif w.text not in {",", "(", ")"}:
             out.append(w.bare if is_possessive(w) else w.text)
         n += 1
-    text = " ".join(o for o in out if o)
+    text = " ".join(o for o in [*qualifiers, *out] if o)
     return re.sub(r"(?:\s+(?:of|of the|and|for|to the|in))+$", "", text)
 
 
