@@ -285,3 +285,20 @@ def test_an_italian_contract_signed_with_a_company_before_the_word():
                    "euro per la fornitura di siluri pesanti.")
     [a] = r.agreements
     assert "Lago Sistemi" in a.parties and a.title == "Contract for the Supply of Heavyweight Torpedoes"
+
+
+def test_a_capitalised_name_with_of_inside_and_a_model_in_a_topic():
+    r = agreements("India and Italy signed the Security of Information Agreement. The ministry later signed a deal "
+                   "for 12 AV210 helicopters with Elicotteri Alpini.")
+    assert [a.title for a in r.agreements] == ["Security of Information Agreement",
+                                               "Deal for 12 AV210 Helicopters"]
+
+
+def test_a_memorandum_of_agreement_is_a_memorandum():
+    r = agreements("The two navies signed a Memorandum of Agreement on fleet support.")
+    assert [(a.title, a.kind) for a in r.agreements] == [("Memorandum of Agreement on Fleet Support", "mou")]
+
+
+def test_an_italian_framework_agreement():
+    r = agreements("Italia e India hanno firmato un accordo quadro di cooperazione.")
+    assert [a.title for a in r.agreements] == ["Framework Agreement on Cooperation"]

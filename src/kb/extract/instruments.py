@@ -347,12 +347,17 @@ def _modifiers(text: str, end: int) -> tuple[list[str], bool]:
     out: list[str] = []
     proper = False
     edge = end
-    for m in reversed(list(_WORD.finditer(text, max(0, end - 120), end))):
+    words = list(_WORD.finditer(text, max(0, end - 120), end))
+    for n in range(len(words) - 1, -1, -1):
+        m = words[n]
         w = m.group()
         # A capital inside the sentence is part of a proper name: "the Bilateral Military Cooperation Plan"
-        # (an acronym alone is not: "the VVIP contract"); a lower-case word does not stand before one.
+        # (an acronym alone is not: "the VVIP contract"); a lower-case word does not stand before one,
+        # but for "of" or "and" between capitalised words ("the Security of Information Agreement").
         named = w[:1].isupper() and m.start() > 0
-        if text[m.end():edge].strip() or len(out) >= 6 or (w.islower() and proper) or _not_a_name_word(w, named):
+        inner = w in {"of", "and", "on", "for", "&"} and proper and n > 0 and words[n - 1].group()[:1].isupper()
+        if text[m.end():edge].strip() or len(out) >= 6 or (w.islower() and proper and not inner) \
+                or (_not_a_name_word(w, named) and not inner):
             break  # a comma or bracket, a determiner, a verb: what comes before is not part of the name
         out.insert(0, w)
         edge = m.start()
@@ -401,7 +406,8 @@ def _ends_topic(text: str, w: re.Match[str], previous: str) -> bool:
     return bool((word[:1].isupper() and (month_number(word) or low in _WEEKDAYS or _place_at(text, w)))
                 or low in lex.topic_stops or countries().country_of(word) or lex.signed.fullmatch(word)
                 or lex.witness.match(text, w.start())
-                or (re.search(r"\d", word) and not _YEARS.fullmatch(word) and not re.fullmatch(r"\d{1,3}", word)))
+                or (re.search(r"\d", word) and not _YEARS.fullmatch(word) and not re.fullmatch(r"\d{1,3}", word)
+                    and not re.fullmatch(r"[A-Z][A-Za-z-]*\d[\w-]*", word)))  # a count, a model: "12 AW101"
 
 
 def _place_at(text: str, w: re.Match[str]) -> bool:
