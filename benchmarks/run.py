@@ -23,12 +23,16 @@ import importlib.util
 import json
 import os
 import platform
+import re
 import resource
 import shutil
+import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 from typing import Any
 
@@ -134,7 +138,7 @@ def _site_project(project: Path) -> None:
 
 def _mkdocs(project: Path, timeout: float) -> dict[str, Any]:
     mkdocs = Path(sys.executable).with_name("mkdocs")
-    cmd = [str(mkdocs) if mkdocs.exists() else "mkdocs", "build", "--quiet"]
+    cmd = [str(mkdocs) if mkdocs.exists() else "mkdocs", "build"]
     env = {**os.environ, "KB_SKIP_BUILD": "1", "NO_MKDOCS_2_WARNING": "1"}  # pages are generated already
     t0, c0 = time.perf_counter(), _children_cpu()
     try:
@@ -144,7 +148,95 @@ def _mkdocs(project: Path, timeout: float) -> dict[str, Any]:
     wall, cpu = time.perf_counter() - t0, _children_cpu() - c0
     if done.returncode != 0:
         return {"failed": done.stderr[-2000:]}
-    return {"wall": wall, "cpu": cpu, "pages": sum(1 for _ in (project / "site").rglob("*.html"))}
+    out = {"wall": wall, "cpu": cpu, "pages": sum(1 for _ in (project / "site").rglob("*.html"))}
+    # The build hook logs the search index's time (Pagefind runs inside `mkdocs build`).
+    m = re.search(r"search index of (\d+) pages built in ([\d.]+) s wall, ([\d.]+) s CPU", done.stderr)
+    if m:
+        out["search"] = {"pages": int(m[1]), "wall": float(m[2]), "cpu": float(m[3])}
+    bundle = project / "site" / "pagefind"
+    out["search_bytes"] = sum(f.stat().st_size for f in bundle.rglob("*") if f.is_file())
+    return out
+
+
+# ---------------------------------------------------------------- mkdocs serve
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
+
+
+def _get(url: str, timeout: float = 600) -> tuple[int, str]:
+    try:
+        with urllib.request.urlopen(url, timeout=timeout) as r:
+            return r.status, r.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as e:
+        return e.code, ""
+
+
+def _timeline_events(url: str) -> set[str]:
+    return set(re.findall(r'href="events/([^"#]+)\.html"', _get(url + "timeline.html")[1]))
+
+
+def _proc_cpu(pid: int) -> float:
+    """CPU seconds of a process and its reaped children (/proc/PID/stat: utime, stime, cutime, cstime)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return sum(int(x) for x in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+
+
+def _wait(check: Any, timeout: float) -> float | None:
+    start = time.perf_counter()
+    while time.perf_counter() - start < timeout:
+        try:
+            if check():
+                return time.perf_counter() - start
+        except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+            pass
+        time.sleep(0.1)
+    return None
+
+
+def serve_latency(project: Path, new_article: Path, timeout: float) -> dict[str, Any]:
+    """Under `mkdocs serve --dirty`: seconds from dropping an article into seeds/ until the served
+    timeline lists its events, and from removing it until its source page is gone."""
+    port = _free_port()
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    env.pop("KB_SKIP_BUILD", None)
+    log = open(project / "serve.log", "w")  # noqa: SIM115 - closed below
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    proc = subprocess.Popen([str(mkdocs), "serve", "--dirty", "--dev-addr", f"127.0.0.1:{port}"], cwd=project,
+                            env=env, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL)
+    url = f"http://127.0.0.1:{port}/"
+    out: dict[str, Any] = {}
+    try:
+        t0 = time.perf_counter()
+        started = _wait(lambda: _get(url + "index.html", 5)[0] == 200, timeout)
+        if started is None:
+            return {"failed": "the server did not start"}
+        # The first build renders every page; then wait for the background search index.
+        indexed = _wait(lambda: "search index updated" in (project / "serve.log").read_text(), timeout)
+        out["first_build_wall"] = round(time.perf_counter() - t0, 1)
+        out["first_index_wall"] = indexed
+        before = _timeline_events(url)
+        target = project / "seeds" / f"99998_serve{new_article.suffix}"
+        c0, t0 = _proc_cpu(proc.pid), time.perf_counter()
+        shutil.copy(new_article, target)
+        shown = _wait(lambda: _timeline_events(url) != before, timeout)
+        out["add"] = {"wall": shown, "cpu": round(_proc_cpu(proc.pid) - c0, 2)}
+        source = url + f"sources/{target.stem.replace('_', '-')}.html"
+        out["add"]["source_page"] = _get(source)[0]
+        time.sleep(1)  # let the rebuild that the pages' own writes start settle
+        c0 = _proc_cpu(proc.pid)
+        target.unlink()
+        gone = _wait(lambda: _get(source)[0] == 404 and _timeline_events(url) == before, timeout)
+        out["remove"] = {"wall": gone, "cpu": round(_proc_cpu(proc.pid) - c0, 2)}
+        return out
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
 
 
 def _children_cpu() -> float:
@@ -153,7 +245,7 @@ def _children_cpu() -> float:
 
 
 def bench(n: int, work: Path, *, seed: int, jobs: int | None, key: str, mkdocs: bool,
-          mkdocs_timeout: float, extract_only: bool = False) -> dict[str, Any]:
+          mkdocs_timeout: float, extract_only: bool = False, serve: bool = False) -> dict[str, Any]:
     project = work / f"n{n}"
     shutil.rmtree(project, ignore_errors=True)
     make = _make_corpus_module()
@@ -165,9 +257,36 @@ def bench(n: int, work: Path, *, seed: int, jobs: int | None, key: str, mkdocs: 
     shutil.copy(extra, project / "seeds" / f"99999_new{extra.suffix}")
     shutil.rmtree(work / f"extra{n}")
     result["add_one"] = _run_child(project, key, jobs, extract_only)
-    if mkdocs and not extract_only:
+    if extract_only:
+        return result
+    result["no_change"] = _hook_no_change(project)
+    if mkdocs:
         result["mkdocs"] = _mkdocs(project, mkdocs_timeout)
+    if serve:
+        story = make.make_corpus(1, work / f"serve{n}", seed + 2)[0]
+        result["serve"] = serve_latency(project, story, mkdocs_timeout)
+        shutil.rmtree(work / f"serve{n}")
     return result
+
+
+def _hook_no_change(project: Path) -> dict[str, float]:
+    """What `mkdocs build` or `serve` spends in our steps when no article changed: the build hook's check."""
+    code = ("import sys, time, resource, types, importlib.util\n"
+            "spec = importlib.util.spec_from_file_location('hook', 'scripts/mkdocs_hook.py')\n"
+            "hook = importlib.util.module_from_spec(spec); spec.loader.exec_module(hook)\n"
+            "cfg = types.SimpleNamespace(config_file_path='mkdocs.yml', docs_dir='docs')\n"
+            "hook.on_pre_build(cfg)\n"  # the first call builds (and records the fingerprint)
+            "t0, r0 = time.perf_counter(), resource.getrusage(resource.RUSAGE_SELF)\n"
+            "hook.on_pre_build(cfg)\n"
+            "r1 = resource.getrusage(resource.RUSAGE_SELF)\n"
+            "print(time.perf_counter() - t0, r1.ru_utime + r1.ru_stime - r0.ru_utime - r0.ru_stime)\n")
+    env = {**os.environ}
+    env.pop("KB_SKIP_BUILD", None)
+    done = subprocess.run([sys.executable, "-c", code], cwd=project, env=env, capture_output=True, text=True)
+    if done.returncode != 0:
+        return {"failed": done.stderr[-1000:]}  # type: ignore[dict-item]
+    wall, cpu = (float(x) for x in done.stdout.split()[-2:])
+    return {"wall": wall, "cpu": cpu}
 
 
 # ---------------------------------------------------------------- report
@@ -211,6 +330,23 @@ def report(results: list[dict[str, Any]]) -> str:
     by_n = {r["n"]: r for r in results}
     notes = []
     for r in results:
+        mk, nc, sv = r.get("mkdocs", {}), r.get("no_change", {}), r.get("serve", {})
+        if "search" in mk:
+            sr = mk["search"]
+            notes.append(f"- N={r['n']:,}: search index (Pagefind, inside mkdocs build) {sr['wall']:.1f} s wall, "
+                         f"{sr['cpu']:.1f} s CPU for {sr['pages']:,} pages, {mk['search_bytes'] / 2**20:.1f} MB")
+        if "cpu" in nc:
+            ratio = f" = {100 * nc['cpu'] / mk['cpu']:.2f}% of mkdocs build (CPU)" if "cpu" in mk else ""
+            notes.append(f"- N={r['n']:,}: no-change rebuild, our steps (the hook's check): {nc['wall']:.2f} s wall, "
+                         f"{nc['cpu']:.2f} s CPU{ratio}")
+        if "add" in sv:
+            notes.append(f"- N={r['n']:,}: mkdocs serve --dirty: first build {sv['first_build_wall']} s; an added "
+                         f"article on the served timeline after {sv['add']['wall']} s wall ({sv['add']['cpu']} s CPU "
+                         f"of the server); a removed one gone after {sv['remove']['wall']} s wall "
+                         f"({sv['remove']['cpu']} s CPU)")
+        elif sv:
+            notes.append(f"- N={r['n']:,}: mkdocs serve: {sv}")
+    for r in results:
         c = r["cold"]
         found = (f"{c['people']} people, {c['events']} events, {c['agreements']} agreements, "
                  f"{c['organisations']} organisations" if "people" in c else "extraction only")
@@ -238,6 +374,8 @@ def main(argv: list[str] | None = None) -> int:
     p.add_argument("--json", type=Path, help="write all numbers here")
     p.add_argument("--extract-only", action="store_true",
                    help="time extraction (cold and add-one) only: no resolution, pages or mkdocs")
+    p.add_argument("--serve", action="store_true",
+                   help="also time `mkdocs serve --dirty`: an article added, then removed, until the site shows it")
     p.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     p.add_argument("--key", help=argparse.SUPPRESS)
     args = p.parse_args(argv)
@@ -263,7 +401,7 @@ def main(argv: list[str] | None = None) -> int:
         for n in sizes:
             t0 = time.perf_counter()
             r = bench(n, work, seed=args.seed, jobs=args.jobs, key=key, mkdocs=not args.no_mkdocs,
-                      mkdocs_timeout=args.mkdocs_timeout, extract_only=args.extract_only)
+                      mkdocs_timeout=args.mkdocs_timeout, extract_only=args.extract_only, serve=args.serve)
             results.append(r)
             print(f"N={n}: done in {time.perf_counter() - t0:.0f} s", file=sys.stderr, flush=True)
             if args.json:  # after each size, so a long run leaves what it measured

@@ -32,7 +32,9 @@ import html
 import json
 import logging
 import os
+import resource
 import threading
+import time
 import traceback
 from collections.abc import Callable, Iterable
 from pathlib import Path
@@ -230,7 +232,7 @@ def _remove_stale_pages(config: Any) -> None:
 
 
 def on_post_build(config: Any, **_: Any) -> None:
-    from kb.search import build_index, query_forms
+    from kb.search import build_index, indexed_pages, query_forms
 
     _remove_stale_pages(config)
     site = Path(config.site_dir)
@@ -239,9 +241,17 @@ def on_post_build(config: Any, **_: Any) -> None:
     if _state.serving:
         _indexer.request(site)
         return
+    t0, c0 = time.perf_counter(), _children_cpu()
     done = build_index(site)
     if done.returncode != 0:
         raise PluginError(f"search index not built (pagefind): {done.stderr or done.stdout}")
+    log.info("kb: search index of %d pages built in %.1f s wall, %.1f s CPU", indexed_pages(site),
+             time.perf_counter() - t0, _children_cpu() - c0)
+
+
+def _children_cpu() -> float:
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return kids.ru_utime + kids.ru_stime
 
 
 class _Indexer:

@@ -20,6 +20,7 @@ passes each rendered page through `index_html`, which
 from __future__ import annotations
 
 import html
+import json
 import re
 import subprocess
 import sys
@@ -158,3 +159,12 @@ def build_index(site_dir: Path) -> subprocess.CompletedProcess[str]:
     cmd = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-subdir", BUNDLE,
            "--keep-index-url", "--quiet"]
     return subprocess.run(cmd, capture_output=True, text=True)
+
+
+def indexed_pages(site_dir: Path) -> int:
+    """How many pages the built index holds (0 when there is none)."""
+    try:
+        entry = json.loads((site_dir / BUNDLE / "pagefind-entry.json").read_text(encoding="utf-8"))
+        return sum(int(lang.get("page_count", 0)) for lang in entry.get("languages", {}).values())
+    except (OSError, ValueError, AttributeError):
+        return 0

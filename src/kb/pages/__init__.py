@@ -5,7 +5,8 @@
 Page formats follow SCHEMA.md. Modules: `site` (the checked KB and reverse
 lookups), `entities` (one page per entity), `indexes` (home, timeline,
 registers, graph), `exports` (CSV/JSON), `writer` (manifest, lock, atomic
-writes), `markup` (escaping untrusted text), `frontmatter`, `jsonld`, `graph`.
+writes), `markup` (escaping untrusted text), `frontmatter`, `jsonld`, `graph`, `incremental`
+(rendering again only what changed, in a long-running process).
 """
 
 from __future__ import annotations
@@ -14,7 +15,8 @@ from itertools import chain
 from pathlib import Path
 
 from ..model import KnowledgeBase, Problem
-from .entities import entity_pages
+from . import incremental
+from .entities import entity_page_makers
 from .exports import export_files
 from .indexes import index_pages
 from .site import Site
@@ -32,7 +34,9 @@ def write_pages(kb: KnowledgeBase, out: Path, problems: list[Problem]) -> WriteR
     out = Path(out)
     site = Site(kb)
     present = [p for p in OPTIONAL_PAGES if (out / p).is_file()]
-    files = chain(entity_pages(site), index_pages(site, problems, present), export_files(site))
+    # Entity pages whose inputs did not change since this process last wrote `out` are not rendered again.
+    entities = incremental.render(site, out, entity_page_makers(site))
+    files = chain(entities, index_pages(site, problems, present), export_files(site))
     report = write_files(out, files)
     report.warnings[:0] = site.warnings
     return report

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from functools import partial
 from typing import Any
 
 from ..lexicon import sides
@@ -28,16 +29,23 @@ from .site import FOLDERS, PLURAL, SINGULAR, Site
 
 def entity_pages(site: Site) -> Iterator[tuple[str, str]]:
     """(path inside out, page text) for every entity."""
+    for path, _, render in entity_page_makers(site):
+        yield path, render()
+
+
+def entity_page_makers(site: Site) -> Iterator[tuple[str, tuple[str, str], Callable[[], str]]]:
+    """(path inside out, (Site table, id) of the entity, the page's renderer) for every entity:
+    kb.pages.incremental calls the renderer only when what the page reads has changed."""
     for pid, p in site.people.items():
-        yield f"people/{pid}.md", person_page(site, p)
+        yield f"people/{pid}.md", ("people", pid), partial(person_page, site, p)
     for eid, e in site.events.items():
-        yield f"events/{eid}.md", event_page(site, e)
+        yield f"events/{eid}.md", ("events", eid), partial(event_page, site, e)
     for aid, a in site.agreements.items():
-        yield f"agreements/{aid}.md", agreement_page(site, a)
+        yield f"agreements/{aid}.md", ("agreements", aid), partial(agreement_page, site, a)
     for oid, o in site.organisations.items():
-        yield f"organisations/{oid}.md", organisation_page(site, o)
+        yield f"organisations/{oid}.md", ("organisations", oid), partial(organisation_page, site, o)
     for sid, s in site.sources.items():
-        yield f"sources/{sid}.md", source_page(site, s)
+        yield f"sources/{sid}.md", ("sources", sid), partial(source_page, site, s)
 
 
 def _tags(*values: str | None) -> list[str]:
