@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .cache import DEFAULT_CACHE_DIR, ExtractionCache, extract_articles
 from .curation import apply_curation, default_curation, load_curation
-from .ingest import read_folder
+from .ingest import RawArticle, read_article, read_folder
 from .model import Extraction, KnowledgeBase, Problem
 from .pages import WriteReport, write_pages
 from .pages.exports import export_files
@@ -26,6 +27,25 @@ class BuildReport:
     cached: int = 0  # articles whose extraction was read from the cache
 
 
+# Articles this process has read, by path, with the file's size, mtime and inode when read: a
+# long-running process (mkdocs serve) rebuilding after one article changed reads only that one.
+_read: dict[str, tuple[tuple[int, int, int], RawArticle]] = {}
+
+
+def remembered_read(path: Path) -> RawArticle:
+    """read_article, or a copy of what it gave for this file when the file is unchanged since."""
+    st = path.stat()
+    stamp = (st.st_size, st.st_mtime_ns, st.st_ino)
+    key = str(path.resolve())
+    known = _read.get(key)
+    if known is None or known[0] != stamp:
+        known = (stamp, read_article(path))
+        _read[key] = known
+    art = known[1]
+    # read_folder may rename a twin's id and add a warning: the remembered one must not change.
+    return dataclasses.replace(art, meta=dict(art.meta), warnings=list(art.warnings))
+
+
 def extract_all(seeds: Path, report: BuildReport, *, cache_dir: Path | None = DEFAULT_CACHE_DIR,
                 jobs: int | None = None, progress: bool | None = None) -> list[Extraction]:
     """Extractions of the readable articles, in file order.
@@ -33,7 +53,7 @@ def extract_all(seeds: Path, report: BuildReport, *, cache_dir: Path | None = DE
     `cache_dir`: where results are kept per article (None: no cache); `jobs`: worker
     processes (None: one per core, 1: none); `progress`: None shows it for large batches.
     """
-    articles, problems = read_folder(seeds)
+    articles, problems = read_folder(seeds, read=remembered_read)
     report.problems.extend(problems)
     cache = ExtractionCache(cache_dir) if cache_dir is not None else None
     results = extract_articles(articles, cache, jobs=jobs, progress=progress)

@@ -19,6 +19,7 @@ import datetime as dt
 import hashlib
 import re
 import unicodedata
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -537,8 +538,13 @@ def text_key(body: str) -> str:
     return hashlib.sha256(" ".join(body.split()).encode("utf-8", "surrogatepass")).hexdigest()
 
 
-def read_folder(seeds: Path) -> tuple[list[RawArticle], list[Problem]]:
-    """Every readable article of the folder, and a Problem (file, reason) for every other article file."""
+def read_folder(seeds: Path,
+                read: Callable[[Path], RawArticle] | None = None) -> tuple[list[RawArticle], list[Problem]]:
+    """Every readable article of the folder, and a Problem (file, reason) for every other article file.
+
+    `read` reads one file (default read_article; a long-running build passes one that remembers).
+    """
+    read = read or read_article
     articles: list[RawArticle] = []
     problems: list[Problem] = []
     texts: dict[str, str] = {}  # text key -> file, to report twins
@@ -548,7 +554,7 @@ def read_folder(seeds: Path) -> tuple[list[RawArticle], list[Problem]]:
             problems.append(Problem(display_name(path.name), why))
             continue
         try:
-            art = read_article(path)
+            art = read(path)
         except ArticleError as exc:
             problems.append(Problem(path.name, str(exc)))
             continue
