@@ -18,12 +18,14 @@
 
   function load() {
     if (!engine) {
+      // A failed load (offline, say) is tried again on the next query.
+      var retry = function (err) { engine = null; throw err; };
       engine = import(root + "pagefind/pagefind.js").then(function (pagefind) {
         return pagefind.options({ baseUrl: new URL(root).pathname, excerptLength: 24 }).then(function () {
           pagefind.init();
           return pagefind;
         });
-      });
+      }).catch(retry);
       terms = fetch(root + "assets/kb-search-terms.json").then(function (r) { return r.ok ? r.json() : {}; })
         .catch(function () { return {}; });
     }
@@ -76,7 +78,7 @@
 
     function open() {
       if (toggle && !toggle.checked) { toggle.checked = true; toggle.dispatchEvent(new Event("change")); }
-      load();
+      load().catch(function () {});
     }
 
     function close() {
@@ -84,14 +86,19 @@
       input.blur();
     }
 
+    // Results are shown in order as their fragments arrive: the first one does not wait for the tenth.
     function show(results, from, turn) {
       var chunk = results.slice(from, from + PAGE);
-      return Promise.all(chunk.map(function (r) { return r.data(); })).then(function (datas) {
+      var ready = [], next = 0;
+      function flush() {
         if (turn !== current) return;
-        var more = list.querySelector(".kb-search-more");
-        if (more) more.remove();
-        datas.forEach(function (d) { list.appendChild(item(d)); });
-        if (results.length > from + PAGE) {
+        while (next < chunk.length && ready[next]) {
+          var more = list.querySelector(".kb-search-more");
+          if (more) more.remove();
+          list.appendChild(item(ready[next]));
+          next += 1;
+        }
+        if (next === chunk.length && results.length > from + PAGE) {
           var li = el("li", "md-search-result__item kb-search-more");
           var button = el("button", "md-button", "Show more");
           button.type = "button";
@@ -99,7 +106,10 @@
           li.appendChild(button);
           list.appendChild(li);
         }
-      });
+      }
+      return Promise.all(chunk.map(function (r, i) {
+        return r.data().then(function (d) { ready[i] = d; flush(); });
+      }));
     }
 
     function run() {
@@ -127,9 +137,13 @@
 
     var timer = null;
     input.addEventListener("focus", open);
+    // Fetch the search engine (a few small files) as soon as the reader shows an interest.
+    box.addEventListener("pointerenter", function () { load().catch(function () {}); });
     input.addEventListener("input", function () {
       clearTimeout(timer);
       timer = setTimeout(run, 80);
+      // Start fetching the index chunks for the words typed so far while the typing goes on.
+      if (input.value.trim()) load().then(function (l) { l[0].preload(input.value.trim()); });
     });
     box.querySelector("form").addEventListener("submit", function (event) {
       event.preventDefault();
