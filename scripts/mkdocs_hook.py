@@ -49,6 +49,7 @@ SKIP_ENV = "KB_SKIP_BUILD"
 
 class _State:
     serving = False  # under `mkdocs serve`: errors become an error page, the index is built in the background
+    rendered = 0  # pages MkDocs rendered in this build (with --dirty, only the changed ones)
     error: str | None = None  # why the last build failed, while it stays failed
     removed: list[str] = []  # generated files the last kb build removed (paths inside docs/)
 
@@ -214,6 +215,7 @@ def error_page(message: str) -> str:
 def on_page_content(page_html: str, page: Any, **_: Any) -> str:
     from kb.search import index_html
 
+    _state.rendered += 1
     return index_html(page_html, page.meta or {})
 
 
@@ -239,7 +241,10 @@ def on_post_build(config: Any, **_: Any) -> None:
     (site / "assets").mkdir(parents=True, exist_ok=True)
     (site / "assets/kb-search-terms.json").write_text(json.dumps(query_forms()), encoding="utf-8")
     if _state.serving:
-        _indexer.request(site)
+        # The rebuild that kb's own writes to docs/ set off renders nothing: the index is right.
+        if _state.rendered or not (site / "pagefind").is_dir():
+            _indexer.request(site)
+        _state.rendered = 0
         return
     t0, c0 = time.perf_counter(), _children_cpu()
     done = build_index(site)
@@ -256,6 +261,8 @@ def _children_cpu() -> float:
 
 class _Indexer:
     """One Pagefind run at a time in the background; a request during a run starts another after it."""
+
+    DELAY = 3.0  # seconds without a new request before a run starts
 
     def __init__(self) -> None:
         self.lock = threading.Lock()
@@ -274,6 +281,11 @@ class _Indexer:
         from kb.search import build_index
 
         while True:
+            time.sleep(self.DELAY)  # the rebuild that kb's writes set off comes first: a reader waits for it
+            with self.lock:
+                if self.again is not None:
+                    site, self.again = self.again, None
+                    continue
             done = build_index(site)
             if done.returncode != 0:
                 log.error("kb: search index not built (pagefind): %s", done.stderr or done.stdout)
