@@ -302,3 +302,34 @@ def test_a_memorandum_of_agreement_is_a_memorandum():
 def test_an_italian_framework_agreement():
     r = agreements("Italia e India hanno firmato un accordo quadro di cooperazione.")
     assert [a.title for a in r.agreements] == ["Framework Agreement on Cooperation"]
+
+
+def test_two_companies_that_signed_are_the_parties():
+    r = agreements("Corvina and Bharat Gears signed a Memorandum of Understanding to explore naval gearboxes.")
+    [a] = r.agreements
+    assert a.parties == ["Corvina", "Bharat Gears"]
+
+
+def test_bodies_that_signed_after_by_are_the_parties():
+    r = agreements("The deal, worth 1.5 billion euros, was signed in Rome by Corvina and the Indian Ministry of "
+                   "Defence.")
+    [a] = r.agreements
+    assert a.parties == ["Corvina", "India"] and a.status == "signed"
+
+
+def test_an_instrument_with_a_bloc_is_not_the_pairs():
+    assert agreements("Italy backs an early conclusion of the free trade agreement between India and the EU. "
+                      "Talks on the India-EU Free Trade Agreement went on.").agreements == []
+
+
+def test_surnames_of_officials_are_no_parties():
+    r = agreements("Defence Minister Marco Neri met Defence Minister Arun Rao. Neri and Rao signed an agreement "
+                   "on cadet exchanges.")
+    [a] = r.agreements
+    assert a.parties == []
+
+
+def test_an_italian_topic_ends_at_a_verb():
+    r = agreements("Il contratto per la fornitura di siluri pesanti era stato annullato nel 2014.")
+    assert [(a.title, a.status) for a in r.agreements] == [("Contract for the Supply of Heavyweight Torpedoes",
+                                                            "cancelled")]

@@ -18,6 +18,7 @@ from functools import cache
 from ..lexicon import _load, countries, sides
 from ..model import Agreement, Evidence
 from .doc import ArticleDoc
+from .instruments import _DETERMINERS as _DETERMINERS
 from .instruments import (
     CANCELLED,
     CONCLUDED,
@@ -94,6 +95,7 @@ class _Reader:
         self.result = ArticleAgreements()
         self.known: list[_Known] = []
         self.last: int | None = None
+        self.person_words: frozenset[str] | None = None
 
     def read(self, s_index: int, hit: Hit, hits: list[Hit]) -> None:
         text = self.doc.sentences[s_index].text
@@ -105,9 +107,9 @@ class _Reader:
                 self._conclude_recent(s_index)  # "The agreements were exchanged in Rome on ..."
             return
         name = name_of(text, hit, tuple(d.start for d in self.doc.dates(s_index)))
-        parties = _parties(text, hit, status, self._bodies(s_index, text), self._previous_companies(), self.doc.home)
-        if parties is None:
-            return  # an instrument of a third country: not this knowledge base's
+        parties = _parties(self._said(s_index, text), hit, status, self._previous_companies())
+        if parties is None or (name is not None and _names_a_third(name)):
+            return  # an instrument of a third country ("the India-EU Free Trade Agreement"): not this knowledge base's
         idx = self._same_as(text, hit, name, parties)
         if idx is None:
             if not _qualifies(hit, name, status) or not _enough(name, parties, status):
@@ -203,8 +205,8 @@ class _Reader:
                     agr.evidence.append(Evidence(self.doc.source.id, text))
 
     # ------------------------------------------------------------ who is named
-    def _bodies(self, s_index: int, text: str) -> list[tuple[int, int, str]]:
-        """(start, end, party) of the organisations and countries a sentence names, in order."""
+    def _said(self, s_index: int, text: str) -> _Said:
+        """The organisations and countries a sentence names, in order, and its people."""
         out: list[tuple[int, int, str]] = []
         skipped: list[tuple[int, int]] = []  # spans of organisation names: a country word there is no party
         for i in self.orgs.by_sentence.get(s_index, []):
@@ -215,19 +217,27 @@ class _Reader:
             spans = [(a, b) for a, b in spans if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in spans)]
             if spans:
                 out.append((spans[0][0], spans[0][1], _org_party(o)))
-                skipped.extend(spans)
-        people = [(m.start, m.end) for m in self.people.in_sentence(s_index)] + skipped
+                skipped.extend(spans[1:])
+        people = [(m.start, m.end) for m in self.people.in_sentence(s_index)]
+        taken = people + skipped + [(a, b) for a, b, _ in out]
         for m in re.finditer(r"[A-Z][a-z]+", text):
-            inside = any(a <= m.start() < b for a, b, _ in out) or any(a <= m.start() < b for a, b in people)
+            # "Bharat Forge": a country's name before another capitalised word is part of a name.
+            inside = any(a <= m.start() < b for a, b in taken) or re.match(r"\s+[A-Z][a-z]", text[m.end():])
             if not inside and m.group().lower() in _country_names():
                 out.append((m.start(), m.end(), countries().country_of(m.group()) or m.group()))
         # "... (AIAD)": an acronym in brackets names a body even where the organisation step did not.
         for m in re.finditer(r"\(([A-Z][A-Za-z&]{1,9})\)", text):
             if not any(a <= m.start(1) < b for a, b in [*skipped, *((a, b) for a, b, _ in out)]) \
-                    and not find_hits(m.group(1)) \
-                    and not countries().country_of(m.group(1)):
+                    and not find_hits(m.group(1)) and not countries().country_of(m.group(1)):
                 out.append((m.start(1), m.end(1), m.group(1)))
-        return sorted(out)
+        return _Said(text, sorted(out), people, self.doc.home, self._person_words())
+
+    def _person_words(self) -> frozenset[str]:
+        if self.person_words is None:
+            # People known by an office: a surname alone ("Crosetto and Singh signed") is theirs, not a company's.
+            self.person_words = frozenset(w.lower() for p in self.people.people if p.roles
+                                          for w in p.name.split() if len(w) > 2)
+        return self.person_words
 
     def _previous_companies(self) -> list[str]:
         """The parties of the last instrument between companies or associations ("the two companies")."""
@@ -317,22 +327,72 @@ def _org_party(o) -> str:  # type: ignore[no-untyped-def]
 
 
 # ---------------------------------------------------------------- parties
-def _parties(text: str, hit: Hit, status: str, bodies: list[tuple[int, int, str]], previous: list[str],
-             home: str | None = None) -> list[str] | None:
+@dataclass
+class _Said:
+    """What one sentence names that could be a party: the bodies the organisation step knows and the
+    countries (start, end, party), and the spans of people, who sign but are no party."""
+
+    text: str
+    bodies: list[tuple[int, int, str]]
+    people: list[tuple[int, int]]
+    home: str | None = None
+    person_words: frozenset[str] = frozenset()  # the words of the article's people's names
+
+    def names(self, start: int, end: int, n: int = 2) -> list[str]:
+        """Parties named in text[start:end], in order: known bodies, else capitalised names ("with Milan-based
+        Vela Srl") that are no person, place or time."""
+        found = [b for b in self.bodies if start <= b[0] < end]
+        taken = [(a, b) for a, b, _ in self.bodies] + self.people
+        for run in _CAPITALISED_RUN.finditer(self.text, start, end):
+            # "Leonardo and Bharat Forge": two names; "Milan-based Vela Srl": one.
+            offset = 0
+            for piece in re.split(r"\s+(?:and|e|&)\s+", run.group()):
+                offset = run.group().index(piece, offset)
+                lead = re.match(r"(?:[\w-]+-based\s+)?", piece).end()  # type: ignore[union-attr]
+                name, at = piece[lead:], run.start() + offset + lead
+                offset += len(piece)
+                if name and not any(a < at + len(name) and at < b for a, b in taken) and self._could_be_party(name):
+                    found.append((at, at + len(name), name))
+        return list(dict.fromkeys(p for _, _, p in sorted(found)))[:n]
+
+    def _could_be_party(self, name: str) -> bool:
+        """Not a time, a place, a demonym's phrase ("Italian Navy" is a body the organisation step reads),
+        an instrument, a determiner starting the sentence ("The", "Il"), or a word of a person's name."""
+        first = name.split()[0]
+        demonym = countries().country_of(first) and first.lower() not in _country_names()
+        return not (re.search(r"-based$", name) or demonym or _is_time(name) or first.lower() in _DETERMINERS
+                    or name.lower() in countries().place_country or find_hits(name)
+                    or set(name.lower().split()) & self.person_words)
+
+
+def _parties(said: _Said, hit: Hit, status: str, previous: list[str]) -> list[str] | None:
     """Countries or organisations the instrument binds, when the sentence says; None for a third country's."""
-    out = _between(text, hit, bodies) or _signed_with(text, hit, bodies, home)
+    out = _between(said, hit) or _signed_with(said, hit) or (_signers(said, hit) if status == CONCLUDED else [])
     if not out and status == CONCLUDED:
-        named = [p for _, _, p in bodies if p not in sides() and p not in _country_values()]
+        named = [p for _, _, p in said.bodies if p not in sides() and p not in _country_values()]
         out = list(dict.fromkeys(named))[:2] if len(set(named)) >= 2 else []
-    if not out and lexicon().companies.search(text):
+    if not out and lexicon().companies.search(said.text):
         out = previous  # "the two companies": those of the last company instrument
-    named = {p for _, _, p in bodies}
-    if not out and set(sides().pair) <= named or lexicon().bilateral.search(text):
+    named = {p for _, _, p in said.bodies}
+    if not out and set(sides().pair) <= named or lexicon().bilateral.search(said.text):
         out = out or list(sides().pair)
-    elif not out and any(p in _country_values() and p not in sides() for p in named):
+    elif not out and any(_third(p) for p in named):
         return None  # "India and France signed ...": not the pair's
-    third = [p for p in out if p in _country_values() and p not in sides()]
-    return None if third else list(dict.fromkeys(out))
+    return None if any(_third(p) for p in out) else list(dict.fromkeys(out))
+
+
+def _third(party: str) -> bool:
+    """A country outside the pair, or a bloc of countries ("the EU")."""
+    return (party in _country_values() and party not in sides()) or bool(lexicon().blocs.fullmatch(party))
+
+
+def _names_a_third(name: Name) -> bool:
+    """ "India-France", "India-EU": a name that joins one side of the pair to a third country or a bloc."""
+    for word in name.words:
+        parts = re.split(r"[-–/]", word)
+        if len(parts) > 1 and any(_third(countries().country_of(p) or p) for p in parts):
+            return True
+    return False
 
 
 @cache
@@ -340,20 +400,20 @@ def _country_values() -> frozenset[str]:
     return frozenset(countries().by_word.values())
 
 
-def _between(text: str, hit: Hit, bodies: list[tuple[int, int, str]]) -> list[str]:
+def _between(said: _Said, hit: Hit) -> list[str]:
     """ "an MoU (...) was signed between A and B", not "... after talks between X and Y"."""
+    text = said.text
     m = re.compile(r"\b(?:between|tra|fra)\b", re.IGNORECASE).search(text, hit.end, hit.end + 120)
     if not m or _NOT_OWN_BETWEEN.search(text, hit.end, m.start()):
         return []
     stop = _CLAUSE_END.search(text, m.end())
-    end = stop.start() if stop else len(text)
-    named = list(dict.fromkeys(p for a, _, p in bodies if m.end() <= a < end))
-    return named[:2] or _raw_names(text, m.end(), end, 2)
+    return said.names(m.end(), stop.start() if stop else len(text))
 
 
-def _signed_with(text: str, hit: Hit, bodies: list[tuple[int, int, str]], home: str | None) -> list[str]:
+def _signed_with(said: _Said, hit: Hit) -> list[str]:
     """ "A signed an agreement with B", "A ha firmato con B un contratto", "A cancelled the purchase of X from B":
     the subject A and the other side B."""
+    text = said.text
     verb = _verb_before(text, hit)
     words = r"with|con" + (r"|from|da|dal|dalla|dallo|dai|dall['’]" if hit.kind == "other" else "")
     side = re.compile(rf"\b(?:{words})\b", re.IGNORECASE)
@@ -363,12 +423,26 @@ def _signed_with(text: str, hit: Hit, bodies: list[tuple[int, int, str]], home: 
     before = side.search(text, verb.end(), hit.start) if verb else None  # "ha firmato con B un contratto"
     for m in filter(None, (after, before)):
         stop = _CLAUSE_END.search(text, m.end())
-        end = stop.start() if stop else len(text)
-        other = [p for a, _, p in bodies if m.end() <= a < min(end, m.end() + 60)][:1] or \
-            _raw_names(text, m.end(), end, 1)
+        other = said.names(m.end(), min(stop.start() if stop else len(text), m.end() + 60), 1)
         if other:
-            subject = _subject(text, verb.start() if verb else hit.start, bodies, home)
-            return [subject, other[0]] if subject and subject != other[0] else other[:1]
+            subject = _subject_bodies(said, verb.start() if verb else hit.start)[-1:]
+            return [*subject, other[0]] if subject and subject[0] != other[0] else other
+    return []
+
+
+def _signers(said: _Said, hit: Hit) -> list[str]:
+    """ "A and B signed an MoU", "the MoU was signed by A and B" (bodies, not people)."""
+    text = said.text
+    verb = _verb_before(text, hit)
+    subjects = _subject_bodies(said, verb.start()) if verb else []
+    if len(subjects) == 2:
+        return subjects
+    by = re.compile(r"\b(?:signed|inked|firmat[oaie]|siglat[oaie]|sottoscritt[oaie])\b[^,;]{0,40}?\b(?:by|da)\b",
+                    re.IGNORECASE).search(text, hit.end, hit.end + 80)
+    if by:
+        stop = _CLAUSE_END.search(text, by.end()) or lexicon().witness.search(text, by.end())
+        found = said.names(by.end(), stop.start() if stop else len(text))
+        return found if len(found) == 2 else []
     return []
 
 
@@ -379,36 +453,32 @@ def _verb_before(text: str, hit: Hit) -> re.Match[str] | None:
     return verb
 
 
-def _subject(text: str, end: int, bodies: list[tuple[int, int, str]], home: str | None) -> str | None:
-    """The organisation or country named just before the verb that governs the instrument ("On Monday, Alfa
-    Systems (ASL) signed ..."); a state body ("the defence ministry") is its state."""
-    before = [b for b in bodies if b[1] <= end and not text[b[1]:end].strip(" ()").count(" ") > 3]
-    if before:
-        return before[-1][2]
-    clause = re.split(r"[,;:]", text[max(0, end - 60):end])[-1]
-    state = lexicon().state_bodies.search(clause)
+def _subject_bodies(said: _Said, end: int) -> list[str]:
+    """The organisations or countries named just before the verb that governs the instrument ("On Monday, Alfa
+    Systems (ASL) signed ...", "A and B signed"); a state body ("the defence ministry") is its state."""
+    text = said.text
+    clause_start = max(0, end - 90)
+    cut = list(re.finditer(r"[;:]|,(?![^,]*\band\b)", text[clause_start:end]))
+    if cut:
+        clause_start += cut[-1].end()
+    tail = re.sub(r"(?:\s+(?:has|have|had|also|jointly|formally|today|yesterday|on \w+day|hanno|ha|avevano|aveva))+"
+                  r"\s*$", "", text[clause_start:end])
+    names = said.names(clause_start, clause_start + len(tail), 3)
+    if names and re.search(r"[\w)]\s*$", tail) and not re.search(r"\b(?:said|says|told)\b", tail):
+        return names[-2:] if re.search(r"\b(?:and|e|&)\b", tail) else names[-1:]
+    state = lexicon().state_bodies.search(text[clause_start:end])
     if state:
+        clause = text[clause_start:end]
         demonym = next((c for w in re.findall(r"[A-Z][a-z]+", clause) if (c := countries().country_of(w))), None)
-        return demonym or home
-    raw = _raw_names(text, max(0, end - 60), end, 9)
-    return raw[-1] if raw and text[:end].rstrip().endswith(raw[-1].split()[-1]) else None
-
-
-def _raw_names(text: str, start: int, end: int, n: int) -> list[str]:
-    """Capitalised names in a span that the organisation step did not know ("with Milan-based Vela Srl")."""
-    out = []
-    for m in _CAPITALISED_RUN.finditer(text, start, end):
-        name = re.sub(r"^[\w-]+-based\s+", "", m.group())
-        if re.search(r"-based$", name) or countries().country_of(name.split()[0]) or _is_time(name):
-            continue
-        out.append(name)
-    return out[:n] if n < 9 else out
+        return [demonym or said.home] if demonym or said.home else []
+    return []
 
 
 def _is_time(name: str) -> bool:
     words = name.lower().split()
     return bool(words) and words[0] in {"on", "in", "monday", "tuesday", "wednesday", "thursday", "friday",
-                                        "saturday", "sunday", "earlier", "last", "the", "a", "an"}
+                                        "saturday", "sunday", "earlier", "last", "the", "a", "an", "after",
+                                        "before", "during", "later", "meanwhile", "separately", "further"}
 
 
 # ---------------------------------------------------------------- signatories

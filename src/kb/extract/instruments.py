@@ -101,6 +101,7 @@ class Lexicon:
     nouns: frozenset[str]
     cooperation: frozenset[str]
     state_bodies: re.Pattern[str]
+    blocs: re.Pattern[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -134,7 +135,7 @@ def lexicon() -> Lexicon:
         vague=frozenset(data["vague"]), topic_stops=frozenset(data["topic_stops"]),
         bilateral=_words(data["bilateral"]), companies=_words(data["companies"]),
         nouns=frozenset(data["instrument_nouns"]), cooperation=frozenset(data["cooperation_words"]),
-        state_bodies=_words(data["state_bodies"]),
+        state_bodies=_words(data["state_bodies"]), blocs=_words(data["blocs"]),
     )
 
 
@@ -202,8 +203,8 @@ def _nearest_cue(pattern: re.Pattern[str], text: str, hit: Hit, hits: list[Hit])
 
 # Between an instrument and a verb after it, what makes the verb its own: "the MoU signed", "the MoU, signed",
 # "the agreement on X was signed", "il Memorandum siglato".
-_OWN_VERB = re.compile(r"\s*(?:\([^)]*\)\s*)?,?\s*|[^;:.]{0,80}?\s(?:was|were|is|are|been|be|being|è|sono|stato|stata|"
-                       r"stati|state|viene|vengono)\s+(?:\w+ly\s+)?", re.IGNORECASE)
+_OWN_VERB = re.compile(r"\s*(?:\([^)]*\)\s*)?,?\s*|(?:[^;:.]|\.(?=\d)){0,80}?\s(?:was|were|is|are|been|be|being|è|"
+                       r"sono|stato|stata|stati|state|viene|vengono)\s+(?:\w+ly\s+)?", re.IGNORECASE)
 
 
 def cue_targets(text: str, start: int, end: int, hits: list[Hit]) -> list[Hit]:
@@ -405,7 +406,7 @@ def _ends_topic(text: str, w: re.Match[str], previous: str) -> bool:
         return False
     return bool((word[:1].isupper() and (month_number(word) or low in _WEEKDAYS or _place_at(text, w)))
                 or low in lex.topic_stops or countries().country_of(word) or lex.signed.fullmatch(word)
-                or lex.witness.match(text, w.start())
+                or lex.cancelled.fullmatch(word) or lex.witness.match(text, w.start())
                 or (re.search(r"\d", word) and not _YEARS.fullmatch(word) and not re.fullmatch(r"\d{1,3}", word)
                     and not re.fullmatch(r"[A-Z][A-Za-z-]*\d[\w-]*", word)))  # a count, a model: "12 AW101"
 
