@@ -12,6 +12,7 @@ import codecs
 import json
 import os
 import re
+import resource
 import shutil
 import subprocess
 import sys
@@ -248,7 +249,7 @@ class Run:
     code: int
     stdout: str
     stderr: str
-    seconds: float
+    seconds: float  # CPU time of the build
 
     def md(self) -> dict[Path, str]:
         return {p: p.read_text(encoding="utf-8") for p in sorted(self.out.rglob("*.md"))}
@@ -268,19 +269,22 @@ def run(tmp_path_factory: pytest.TempPathFactory) -> Run:
     root = tmp_path_factory.mktemp("hostile")
     seeds, out = root / "seeds", root / "docs"
     write_corpus(seeds)
-    start = time.monotonic()
+    # CPU seconds of the build, not wall time: a loaded machine must not fail the test.
+    start = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime
     # cwd: the extraction cache goes into the folder the build runs from.
     proc = subprocess.run([sys.executable, "-c", "import sys; from kb.cli import main; sys.exit(main())",
                            "build", "--seeds", str(seeds), "--out", str(out)],
                           cwd=root, capture_output=True, text=True, timeout=600)
     (seeds / "huge.txt").unlink()  # pytest keeps recent tmp folders: do not leave 50 MB behind
-    return Run(seeds, out, proc.returncode, proc.stdout, proc.stderr, time.monotonic() - start)
+    cpu = resource.getrusage(resource.RUSAGE_CHILDREN).ru_utime - start
+    return Run(seeds, out, proc.returncode, proc.stdout, proc.stderr, cpu)
 
 
 def test_build_survives_and_is_fast(run: Run) -> None:
     assert run.code == 0, run.stderr
     assert "Traceback" not in run.stderr
-    assert run.seconds < 60, f"kb build took {run.seconds:.0f} s"
+    # Quadratic behaviour on a hostile file shows as minutes; the corpus builds in seconds.
+    assert run.seconds < 60, f"kb build took {run.seconds:.0f} s of CPU"
 
 
 def test_every_bad_file_is_named_with_its_reason(run: Run) -> None:
@@ -308,9 +312,9 @@ def test_the_huge_file_is_refused_quickly(tmp_path: Path) -> None:
     big = tmp_path / "big.txt"
     with open(big, "wb") as f:
         f.truncate(50_000_000)  # sparse: the size check must come before reading
-    start = time.monotonic()
+    start = time.process_time()  # CPU time: a loaded machine must not fail the test
     articles, problems = read_folder(tmp_path)
-    assert time.monotonic() - start < 1
+    assert time.process_time() - start < 1
     assert not articles and "too large" in problems[0].reason and f"{MAX_BYTES // 1_000_000} MB" in problems[0].reason
 
 

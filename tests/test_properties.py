@@ -260,6 +260,6 @@ def test_resolution_never_raises_and_keeps_quotes_exact(bodies: list[str]) -> No
 def test_clean_is_linear_in_runs_of_spaces(body: str) -> None:
     import time
 
-    start = time.monotonic()
+    start = time.process_time()  # CPU time: a loaded machine must not fail the test
     clean(body)
-    assert time.monotonic() - start < 1
+    assert time.process_time() - start < 1
