@@ -553,3 +553,16 @@ def test_a_dateline_without_its_year_alone_on_a_line_above_the_story() -> None:
     assert p.dateline is not None and (p.dateline.place, p.dateline.month, p.dateline.day) == ("Pune", 11, 8)
     assert p.value == "2026-11-08"  # a Sunday: Saturday is the day before
     assert pub("Army honours the fallen\n\nPune, November 8\n\nWreaths laid.").dateline is None  # no story after
+
+
+@pytest.mark.parametrize("line, value, basis", [
+    ("By Press Trust of India: PANAJI, Mar 13", "2026-03-13", "dateline"),
+    ("March 13, 2026 / 10:32 AM / Updated 2 hours ago", "2026-03-13", "header"),
+    ("Posted: 13/03/2026", "2026-03-13", "header"),
+    ("Jane Roe • Panaji • 13 Mar 2026, 8:58 pm IST", "2026-03-13", "header"),
+])
+def test_more_header_lines(line: str, value: str, basis: str) -> None:
+    body = (f"Navies begin joint drills\n{line}\nThe two navies on Friday began a joint exercise off the coast, "
+            "officials said after the ships left harbour.")
+    p = pub(body)
+    assert (p.value, p.basis) == (value, basis), p.warnings

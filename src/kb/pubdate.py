@@ -113,6 +113,12 @@ _NOT_PLACES = {
 
 
 @cache
+def _byline_credit() -> re.Pattern[str]:
+    """An agency's byline before the dateline on one line: "By Press Trust of India: NEW DELHI, Oct 10"."""
+    return re.compile(rf"^\s*(?i:by)\s+(?P<syndicator>)?(?P<agency>(?i:{outlets().pattern}))\s*[:|–—-]\s+")
+
+
+@cache
 def _kicker() -> re.Pattern[str]:
     """A label over a story ("EXCLUSIVE:", "IL FATTO -"): it looks like a dateline's place."""
     words = "|".join(re.escape(k).replace("\\ ", r"\s+") for k in boilerplate()["kickers"])
@@ -150,7 +156,7 @@ def parse_dateline(paragraph: str) -> Dateline | None:
     ("(ANSA) - ROMA, 10 OTT -", "MENAFN - IANS) Rome, Feb 27 (IANS)"); alone,
     it is a dateline without place ("(Bloomberg) -- Italy and India ...").
     """
-    credit = _CREDIT_PREFIX.match(paragraph)
+    credit = _CREDIT_PREFIX.match(paragraph) or _byline_credit().match(paragraph)
     if credit:
         agency = _outlet_name(credit["agency"])
         if agency or credit["syndicator"]:
@@ -237,6 +243,8 @@ _DATE_PREFIX = re.compile(r"^\s*date\s*:?\s+(?P<iso>\d{4}-\d{2}(?:-\d{2})?)(?![\
 # date: none of it is the story's headline or date.
 _QUOTE_BOX = re.compile(r"[\"“«„].{20,}[\"”»]\s*[-–—,]?\s*(?:[A-ZÀ-Ý][\w'’.-]*\s*){1,5}")
 _TEXT_LABEL = re.compile(rf"(?:^|[|(]\s*)(?P<label>(?i:{_label_words(_LABELS['in_text'])}))\s*[:\-–]?\s*")
+# A time and the marks between the parts of a date line: "/ 10:32 AM /", "| 8:58 PM IST".
+_TIME = re.compile(r"(?:\b(?:[01]?\d|2[0-3])[:.][0-5]\d(?::\d\d)?\s*(?i:[ap]\.?m\.?|hrs|IST|CES?T|GMT|UTC)?|[/|•·,])")
 _HEADER_LINES = 6
 _HEADER_MAX = 10  # a press release may stack sender, place, "PRESS RELEASE" and headlines above its date
 _LONG_LINE = 15  # words: a line this long is the first paragraph; shorter ones are headlines and bylines
@@ -276,7 +284,7 @@ def _byline_date(line: str) -> DateMention | None:
         mention = _date_at(part, 0)
         others = parts[:k] + parts[k + 1:]
         # The others are names and places, not a headline that happens to hold a "|".
-        if (mention and len(mention.value) == 10 and len(part[mention.end:].split()) <= 3
+        if (mention and len(mention.value) == 10 and len(_TIME.sub("", part[mention.end:]).split()) <= 3
                 and all(len(o.split()) <= 6 for o in others)):
             return mention
     return None
@@ -321,7 +329,7 @@ def _header_date(lines: list[str]) -> tuple[str, str] | None:
             # An unlabelled line that is only a date, a time and a few words: "February 27, 2026 7:29 PM हिंदी".
             stripped = line.strip()
             mention = _date_at(stripped, 0)
-            if mention and len(mention.value) == 10 and len(stripped[mention.end:].split()) <= 5:
+            if mention and len(mention.value) == 10 and len(_TIME.sub("", stripped[mention.end:]).split()) <= 5:
                 found.append((1, i, mention.value, f"the header {stripped!r}"))
             elif byline := _byline_date(stripped):
                 found.append((1, i, byline.value, f"the byline {stripped!r}"))
@@ -657,7 +665,9 @@ def _first_dateline(lines: list[str]) -> tuple[Dateline | None, str, str]:
             continue  # "(Updates with ...)", "By ... |": a desk's note or byline, however long
         text = _DATE_PREFIX.sub("", line) if i == 0 else line
         after = lines[i + 1] if i + 1 < len(lines) else ""
-        found = parse_dateline(text) or _dateline_alone(text, after)
+        found = parse_dateline(text)
+        if not (found and found.month):
+            found = _dateline_alone(text, after) or found
         if found and (story is None or found.month or found.outlet):
             return found, text, text[found.end:] if text[found.end:].strip() else after
         if story is None and _is_story(text) and text not in lines[i + 1:]:
