@@ -64,10 +64,12 @@ def _release_header() -> tuple[re.Pattern[str], re.Pattern[str]]:
 def release_sender(lines: list[str], story_start: int) -> str | None:
     """The sender named at the top of a press release, when a label or a sender line opens the page."""
     sender, label = _release_header()
-    top = [line for line in lines[:min(story_start, 4)]]
+    top = lines[:min(story_start, 4)]
     names = [line for line in top if sender.fullmatch(line) and len(line.split()) <= 10]
     if names and (any(label.fullmatch(line) for line in top) or top and top[0] == names[0]):
-        return names[0]
+        name = names[0]
+        return " ".join(w if w.lower() in {"of", "for", "and"} else w.capitalize() for w in name.lower().split()) \
+            if name.isupper() else name
     return None
 
 
