@@ -147,3 +147,8 @@ def test_a_ministrys_statement_is_titled_by_its_title_not_its_sender() -> None:
 def test_a_wire_desks_slug_is_not_part_of_the_headline() -> None:
     assert parsed(f"UPDATE 2-Navies begin joint drills\n\nPANAJI, March 13 (Reuters) - {STORY}").title == \
         "Navies begin joint drills"
+
+
+def test_a_page_that_is_only_a_dateline_line() -> None:
+    source = parsed("Intro line\nPANAJI, 13 MARCH 2026")
+    assert source.published == "2026-03-13"

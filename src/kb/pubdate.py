@@ -631,7 +631,8 @@ def story_start(lines: list[str], pub: PubDate) -> int:
                 if text[pub.dateline.end:].strip():
                     return i
                 # A dateline alone on its line: a press release may put its title under it.
-                return next((j for j in range(i + 1, min(i + 4, len(texts))) if _is_story(texts[j])), i + 1)
+                return next((j for j in range(i + 1, min(i + 4, len(texts))) if _is_story(texts[j])),
+                            min(i + 1, len(texts) - 1))
     story = [i for i, text in enumerate(texts) if i not in box and _is_story(text) and not is_furniture(text)]
     for i in story:
         if texts[i] not in texts[i + 1:]:

@@ -67,7 +67,7 @@ def parse_article(raw: RawArticle, *, today: dt.date | None = None) -> ArticleDo
         id=raw.source_id,
         file=raw.file,
         title=raw.meta.get("title") or headline_above(lines, start, quote_box(lines))
-        or _lead_sentence(sentences, cleaned, lines[start] if lines else "", dateline_end),
+        or _lead_sentence(sentences, cleaned, lines[start] if start < len(lines) else "", dateline_end),
         outlet=raw.meta.get("outlet") or (pub.dateline.outlet if pub.dateline else None) or outlet_in(lines, start)
         or release_sender(lines, start),
         published=pub.value,
