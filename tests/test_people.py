@@ -306,3 +306,47 @@ def test_italian_offices_in_english_envoys_honorifics_and_services():
     assert "Anna Gallo" in got
     assert got["Vikram Joshi"][:2] == ("India", ["Head of Delegation"])
     assert got["Piero Lodi"][1] == ["Under Secretary of State for Defence"]
+
+
+def test_the_leader_of_a_unit_or_ship_named_before_led_by_or_commanded_by():
+    got = people("An Italian mine warfare group left Taranto. The group, which includes two minehunters, is "
+                 "commanded by Rear Admiral Piero Galli. The Indian task group was led by Commodore Vivek Rana. "
+                 "INS Sutlej is commanded by Captain Anil Joshi, while ITS Aquila, which sails with it, is under "
+                 "the command of Capitano di Fregata Marta Serra.")
+    assert got["Piero Galli"][:2] == ("Italy", ["Commander of the Italian mine warfare group"])
+    assert got["Vivek Rana"][:2] == ("India", ["Commander of the Indian task group"])
+    assert got["Anil Joshi"][:2] == ("India", ["Commanding Officer of INS Sutlej"])
+    assert got["Marta Serra"][:2] == ("Italy", ["Commanding Officer of ITS Aquila"])
+
+
+def test_an_office_after_the_name_wins_over_the_unit_led():
+    got = people("The Italian delegation was led by Rear Admiral Piero Galli, Head of the Plans Department.")
+    assert got["Piero Galli"][1] == ["Head of the Plans Department"]
+
+
+def test_relative_clauses_possessive_bodies_and_a_body_after_the_name():
+    got = people("Moro met Anil Rao, who is the Chief of Naval Staff. Sara Neri, the yard's chief executive, "
+                 "spoke. Defence analyst Kiran Shah of the Delta Forum for Strategic Studies disagreed.")
+    assert got["Anil Rao"][1] == ["Chief of Naval Staff"]
+    assert got["Sara Neri"][1] == ["Chief Executive"]
+    assert got["Kiran Shah"][1] == ["Defence Analyst, Delta Forum for Strategic Studies"]
+
+
+def test_a_surname_with_an_office_is_a_person_and_a_misspelt_surname_is_its_short_form():
+    got = people("Defence Minister Moro arrived. Captain Ravi Bhonsle hosted the visitors; Capt Bhonsale "
+                 "showed them the bridge.")
+    assert got["Moro"][1] == ["Defence Minister"]
+    assert list(got) == ["Ravi Bhonsle", "Moro"] or sorted(got) == ["Moro", "Ravi Bhonsle"]
+
+
+def test_italian_lists_of_officers_and_bodies_in_english():
+    got = italian("Erano presenti il comandante della brigata, generale di brigata Paolo Sala, del comandante del "
+                  "contingente indiano, brigadiere Ravi Kapur, e il comandante di nave Aquila, capitano di "
+                  "fregata Lia Moro. Il contrammiraglio Marco Neri, capo dell'Ufficio Relazioni Internazionali "
+                  "dello Stato Maggiore della Difesa, ha firmato. Si è conclusa la visita in India del Capo di "
+                  "Stato Maggiore della Difesa, ammiraglio Piero Galli.")
+    assert got["Paolo Sala"][1] == ["Commander of the brigata"]
+    assert got["Ravi Kapur"][:2] == ("India", ["Commander of the contingente"])
+    assert got["Lia Moro"][1] == ["Commanding Officer of Aquila"]
+    assert got["Marco Neri"][1] == ["Head of the International Relations Office of the Defence General Staff"]
+    assert got["Piero Galli"][0] != "India"

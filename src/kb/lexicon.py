@@ -48,9 +48,11 @@ class Titles:
     office_words: frozenset[str]
     fillers: frozenset[str]
     abbreviations: dict[str, str]  # "PM" -> "Prime Minister", as written
-    translated_offices: tuple[tuple[tuple[str, ...], str], ...]  # (words, English office), longest first
+    translated_offices: tuple[tuple[tuple[str, ...], str], ...]  # (words, English office or body), longest first
     translated_starts: frozenset[str]  # first words of those offices
     translated_qualifiers: dict[str, str]  # "vicario" -> "Acting"
+    unit_offices: dict[str, str]  # "task group" -> "Commander of the": the office of a unit's leader
+    unit_cues: tuple[tuple[str, ...], ...]  # "led by", "under the command of", as words
     office_country: dict[str, tuple[str, ...]]  # country -> offices only its officials hold
 
     def rank_of(self, words: list[str]) -> tuple[str, int] | None:
@@ -85,7 +87,8 @@ def titles() -> Titles:
             for form in [r["name"], *r.get("short", [])]:
                 ranks.append((_norm_words(form), r["name"]))
     ranks.sort(key=lambda fr: -len(fr[0]))
-    offices = sorted(((_norm_words(k), v) for k, v in data["translated_offices"].items()), key=lambda kv: -len(kv[0]))
+    phrases = {**data["translated_bodies"], **data["translated_offices"]}
+    offices = sorted(((_norm_words(k), v) for k, v in phrases.items()), key=lambda kv: -len(kv[0]))
     abbreviations = {str(k): v for k, v in data["abbreviations"].items()}
     return Titles(
         ranks=tuple(ranks),
@@ -104,6 +107,8 @@ def titles() -> Titles:
         translated_offices=tuple(offices),
         translated_starts=frozenset(form[0] for form, _ in offices),
         translated_qualifiers={k.lower(): v for k, v in data["translated_qualifiers"].items()},
+        unit_offices={unit: office for office, units in data["unit_offices"].items() for unit in units},
+        unit_cues=tuple(sorted((tuple(c.split()) for c in data["unit_cues"]), key=len, reverse=True)),
         office_country={c: tuple(offs) for c, offs in data["office_country"].items()},
     )
 
@@ -116,6 +121,7 @@ class Countries:
     words: frozenset[str]  # every single word of any country name, demonym or place
     by_language: dict[str, str]  # "it" -> the country whose own press writes in that language
     demonyms: frozenset[str]  # "indian", "indiano": adjectives of a country, not its names
+    also_names: frozenset[str]  # country words that are also personal names ("bharat")
 
     def country_of(self, word: str) -> str | None:
         w = word.lower().strip(".").replace("’", "'")
@@ -132,6 +138,7 @@ def countries() -> Countries:
     words: set[str] = set()
     by_language: dict[str, str] = {}
     demonyms = {d.lower() for info in data.values() for d in info.get("demonyms", [])}
+    also_names = {n.lower() for info in data.values() for n in info.get("also_names", [])}
     for country, info in data.items():
         if info.get("language"):
             by_language[info["language"]] = country
@@ -142,7 +149,8 @@ def countries() -> Countries:
             place_country[p.lower()] = country
             places[p.lower()] = p
             words.update(p.lower().split())
-    return Countries(by_word, place_country, places, frozenset(words), by_language, frozenset(demonyms))
+    return Countries(by_word, place_country, places, frozenset(words), by_language, frozenset(demonyms),
+                     frozenset(also_names))
 
 
 @dataclass(frozen=True)

@@ -94,7 +94,14 @@ def same_name(a: str, b: str) -> bool:
             return True
     if sa == sb and (initials_of(a) == initials_of(b)) and (len(ga) <= 3 or len(gb) <= 3):
         return True
-    return ta[1:] == tb[1:] and _vowel_slip(ga, gb)
+    return ta[1:] == tb[1:] and (_vowel_slip(ga, gb) or _typo(ga, gb))
+
+
+def _typo(a: str, b: str) -> bool:
+    """ "Federico" / "Frederico": a slip inside a long given name that keeps its first letter and its ending
+    (which tells "Giovanni" from "Giovanna")."""
+    return min(len(a), len(b)) >= 7 and a[0] == b[0] and a[-2:] == b[-2:] \
+        and difflib.SequenceMatcher(None, a, b).ratio() >= 0.85
 
 
 _VOWELS = set("aeiouy")
@@ -137,4 +144,5 @@ def short_form_of(short: str, full: str) -> bool:
     if " " in s:  # "Della Rocca" of "Fabrizio Della Rocca", "Conti di Lauro"
         n = len(s.split())
         return n < len(toks) and any(" ".join(toks[i:i + n]) == s for i in range(1, len(toks) - n + 1))
-    return s == surname_key(full) or s in [t for t in toks[1:] if t not in particles()]
+    surname = surname_key(full)
+    return s == surname or s in [t for t in toks[1:] if t not in particles()] or _vowel_slip(s, surname)

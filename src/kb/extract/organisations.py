@@ -76,7 +76,12 @@ def _trim(name: str) -> str:
                   name.strip(" ,"))
     name = re.sub(r"^(?:(?:the|The|of|and|between|by|with|from)\s+)+", "", name)
     # A leading "India's" belongs to the sentence, not the name.
-    return re.sub(r"^[A-Z][a-z]+['’]s\s+", "", name)
+    name = re.sub(r"^[A-Z][a-z]+['’]s\s+", "", name)
+    # "Meenal Dutt of the Chanakya Forum": a person's name before the body she belongs to.
+    before, of, after = name.partition(" of the ")
+    if of and not _kind_of(before) and _kind_of(after):
+        return after
+    return name
 
 
 def _initials_match(name: str, acronym: str) -> bool:

@@ -42,8 +42,8 @@ from .roles import (
     service_end,
     vocab,
 )
-from .ships import commanded_ship, last_ship, owner_is_ship, ship_country
-from .text import Token
+from .ships import commanded_ship, last_ship, led_unit, owner_is_ship, ship_country, ships_in
+from .text import Token, tokenize
 
 
 @dataclass
@@ -119,15 +119,21 @@ def _right_title(s: _Sentence, j: int) -> tuple[list[Token], list[Token]]:
     return scan_right(s.tokens, after, s.romance), s.tokens[j:after]
 
 
-def _ship_office(s: _Sentence, left: list[Token], lp: TitleParts) -> None:
-    """A ship's officer: "The Margottini, commanded by Commander X", "its commanding officer, Captain X"."""
+def _ship_office(s: _Sentence, left: list[Token], lp: TitleParts, rp: TitleParts) -> None:
+    """A ship's or a unit's officer: "The Margottini, commanded by Commander X", "its commanding officer,
+    Captain X", "The Indian task group was led by Rear Admiral X" (unless an office follows the name)."""
     ships = name_lexicon()["ship_prefixes"]
     first = next(n for n, t in enumerate(s.tokens) if t.start == left[0].start)
     ship = None
-    if lp.rank and not lp.office:
+    if lp.rank and not lp.office and not rp.office:
         ship = commanded_ship(s.doc.sentences, s.index, s.tokens, first)
         if ship:
             lp.office = f"Commanding Officer of {ship}"
+        elif unit := next((u for n in range(first, first + len(left))
+                           if (u := led_unit(s.doc.sentences, s.index, s.tokens, n))), None):
+            lp.office = unit
+            lp.country = lp.country or next((c for w in tokenize(unit) if (c := country_word(w))), None)
+            ship = next(iter(ships_in(unit)), None)
     elif lp.office and not lp.org and owner_is_ship(s.tokens, first, left):
         ship = last_ship(s.doc.sentences, s.index, left[0].start)
         if ship:
@@ -153,13 +159,16 @@ def _mention(s: _Sentence, i: int, j: int) -> Mention:
     left = scan_left(tokens, i, s.romance)
     right, service = _right_title(s, j)
     lp = parse_title(left, text, romance=s.romance) if left else TitleParts()
-    if left:
-        _ship_office(s, left, lp)
     rp = parse_title(right, text, left=False, romance=s.romance) if right else TitleParts()
+    if left:
+        _ship_office(s, left, lp, rp)
     if right and not rp.org and not service:
         rp.org = employer_after(tokens, tokens.index(right[-1]) + 1, text, s.orgs)
     if service:
         rp.country = next((c for w in service if (c := country_word(w))), None) or rp.country
+        if lp.office and not lp.org and not rp.country:
+            # "defence analyst X of the Y Forum for Strategic Studies": the employer
+            lp.org = text[service[2 if low(service[1]) == "the" else 1].start:service[-1].end]
     name = text[tokens[i].start:tokens[j - 1].start + len(tokens[j - 1].bare)]
     m = Mention(s.index, tokens[i].start, tokens[j - 1].end, name, office=lp.office or rp.office,
                 rank=lp.rank or rp.rank, honorific=lp.honorific, org=lp.org or rp.org,
@@ -296,8 +305,8 @@ def _short_forms(mentions: list[Mention], known: list[_Known]) -> None:
             cands = _disambiguate(m, cands, known, mentions)
         if cands:
             m.person = cands[0]
-        elif m.titled and (m.rank or m.honorific) and len(m.name) > 2:
-            known.append(_Known(names=[m.name]))  # known only by rank or honorific and surname
+        elif m.titled and (m.rank or m.honorific or m.office) and len(m.name) > 2:
+            known.append(_Known(names=[m.name]))  # known only by title and surname ("Minister Moro")
             m.person = len(known) - 1
 
 

@@ -38,8 +38,10 @@ def vocab() -> Vocab:
     words = {w.lower() for w in names["not_names"]}
     words |= t.office_heads | t.role_nouns | t.office_words | t.honorifics | t.rank_words
     words |= {w.lower() for w in [*names["place_heads"], *names["eponym_heads"]]}
-    # Country names and demonyms, not places: "Colombo" or "Milano" can be a surname.
-    words |= {w for w in countries().by_word if " " not in w}
+    # Country names and demonyms, not places: "Colombo" or "Milano" can be a surname. Nor country words
+    # that are also given names ("Bharat").
+    c = countries()
+    words |= {w for w in c.by_word if " " not in w and w not in c.also_names}
     heads = organisations()["heads"]
     body = {h.split()[-1].lower().rstrip(".") for kind in heads.values() for h in kind}
     plurals = {p: h for h in t.office_heads | t.role_nouns if len(h) > 3 and h.isalpha() for p in _plural(h)}
@@ -344,10 +346,20 @@ def _office_of_body(tokens: list[Token], k: int) -> int | None:
     n = k
     while n >= 0 and tokens[n].capitalised and not is_title_token(tokens[n]):
         n -= 1
-    if k - n in (1, 2, 3) and n >= 1 and low(tokens[n]) in {"of", "di", "del", "della", "dell"} \
+    named = k - n
+    if n >= 1 and low(tokens[n]) in _VESSELS:
+        n -= 1  # "comandante di nave Contarini", "commander of the frigate Aquila"
+    if n >= 1 and low(tokens[n]) == "the" and low(tokens[n - 1]) == "of":
+        n -= 1
+    if named in (1, 2, 3) and n >= 1 and low(tokens[n]) in {"of", "di", "del", "della", "dell"} \
             and low(tokens[n - 1]) in vocab().heads:
         return n
     return None
+
+
+# Kinds of vessel named before a ship's name ("the frigate Aquila", "nave Contarini").
+_VESSELS = {"ship", "vessel", "frigate", "destroyer", "corvette", "submarine", "carrier", "warship", "cruiser",
+            "tanker", "nave", "fregata", "cacciatorpediniere", "corvetta", "sommergibile", "portaerei", "unità"}
 
 
 def _l_and(s: _Scan) -> bool:
@@ -358,8 +370,8 @@ def _l_and(s: _Scan) -> bool:
 def _l_place_phrase(s: _Scan) -> bool:
     """ "the Italian defence attache in New Delhi, Brigadier ...": the whole place, then its preposition."""
     start = place_start(s.tokens, s.k)
-    if start > s.k or start < 2 or low(s.tokens[start - 1]) not in {"in", "to", "at"} \
-            or not is_title_token(s.tokens[start - 2], s.romance):
+    if start > s.k or start < 2 or low(s.tokens[start - 1]) not in {"in", "to", "at", "a"} \
+            or not (is_title_token(s.tokens[start - 2], s.romance) or country_word(s.tokens[start - 2])):
         return False
     return s.take(s.k - start + 2)
 
@@ -400,13 +412,21 @@ def scan_left(tokens: list[Token], i: int, romance: bool = False) -> list[Token]
     # "Head of the Plans and Policy Department": after "of"/"the" comes an object, not a person.
     if out and low(out[0]) in _LINKS:
         return []
-    while out and (out[-1].text == "," or low(out[-1]) in titles().fillers):
-        out.pop()  # leading fillers and an opening comma
+    while out:
+        if out[-1].text == "," or low(out[-1]) in titles().fillers:
+            out.pop()  # leading fillers and an opening comma
+        elif len(out) > 1 and country_word(out[-1]) and low(out[-2]) in _LINKS:
+            out.pop()  # "la visita in India del Capo ...": the country ends what came before
+        else:
+            break
     return list(reversed(out))
 
 
 # ---------------------------------------------------------------- the title after a name
 _SEPARATORS = {",", "-", "–", "—", ":"}
+# What a person is now, said in a relative clause ("X, who is the Chief of ..."); what they were is not a role.
+_RELATIVES = (("who", "is", "also"), ("who", "serves", "as"), ("who", "is"), ("che", "è"))
+_DETERMINERS = {"the", "il", "lo", "la", "l", "del", "dello", "della", "dell", "dal", "dalla", "dall", "al", "alla"}
 _CLAUSE_WORDS = {"and", "or", "but", "who", "which", "that", "said", "says", "told", "was", "is", "were", "are",
                  "has", "had", "have", "will", "would", "met", "led", "when", "while", "as", "after", "before",
                  "e", "ed", "che", "ha", "è", "era", "sono", "aveva", "ma", "mentre"}
@@ -420,6 +440,8 @@ def _appositive_start(tokens: list[Token], j: int) -> int | None:
     dash = tokens[k].text != ","
     while k < len(tokens) and tokens[k].text in _SEPARATORS:
         k += 1
+    words = [low(t) for t in tokens[k:k + 4]]
+    k += next((len(r) for r in _RELATIVES if tuple(words[:len(r)]) == r), 0)  # "X, who is the Chief of ..."
     if k < len(tokens) and low(tokens[k]) in {"and", "or", "while", "but", "e", "ed", "ma", "mentre"}:
         return None  # ", and the Chief of ...": the next person's title
     if dash and not (k < len(tokens) and (is_title_token(tokens[k]) or tokens[k].capitalised)):
@@ -444,8 +466,8 @@ def _r_take(tokens: list[Token], k: int, out: list[Token], romance: bool) -> int
     if word in {"at", "with", "presso"} and any(low(o) in heads for o in out) \
             and (end := _body_end(tokens, k + 1)) > k + 1:
         return end - k  # "a researcher at the Institute of ...": the employer
-    if is_possessive(tok) and tok.capitalised:
-        return 1  # "Italian Navy's"
+    if is_possessive(tok) and (tok.capitalised or all(low(o) in titles().fillers for o in out)):
+        return 1  # "Italian Navy's", "the yard's chief executive"
     return 0
 
 
@@ -479,7 +501,10 @@ def scan_right(tokens: list[Token], j: int, romance: bool = False) -> list[Token
     if k < len(tokens) and out and low(out[-1]) not in _LINKS \
             and (starts_person(tokens, k, romance) or _opens_name(tokens, k) and k + 1 < len(tokens)
                  and (is_name_word(tokens[k + 1]) or is_initial(tokens[k + 1]))):
-        return []  # "A, the head of the delegation, Captain B": a title right before a name is that name's
+        return []  # "A, il capo delegazione Captain B": a title right before a name is that name's
+    if k + 1 < len(tokens) and tokens[k].text == "," and low(out[0]) in _DETERMINERS \
+            and starts_person(tokens, k + 1, romance):
+        return []  # "A, the head of the delegation, Captain B", "A, del comandante del contingente, brigadiere B"
     k = _lower_case_body(tokens, k, out)
     _body_after_of(tokens, k, out, romance)
     while out and (low(out[-1]) in titles().fillers or out[-1].text in {",", "("}):
@@ -559,6 +584,11 @@ def service_end(tokens: list[Token], j: int) -> int:
     while end < len(tokens) and tokens[end].capitalised and tokens[end].text == tokens[end].bare:
         end += 1
     if end > k and (low(tokens[end - 1]) in vocab().body_heads or _known_place(tokens[k:end])):
+        # "the Chanakya Forum for Strategic Studies": the rest of the body's name
+        while end + 1 < len(tokens) and low(tokens[end]) in {"for", "of", "and", "&"} and tokens[end + 1].capitalised:
+            end += 1
+            while end < len(tokens) and tokens[end].capitalised and tokens[end].text == tokens[end].bare:
+                end += 1
         return end
     return j
 
@@ -695,6 +725,8 @@ def _take_employer(words: list[Token], parts: TitleParts, sentence: str) -> list
                and any(x.capitalised and not place_word(x) for x in words[n + 1:])), None)
     if at is not None and any(low(w) in vocab().heads for w in words[:at]):
         body = [w for w in words[at + 1:] if not (low(w) in {"the", "il", "la", "l"} and w is words[at + 1])]
+        cut = next((n for n in range(1, len(body)) if low(body[n]) in {"in", "a", "at"}), len(body))
+        body = body[:cut]  # "the Centro Studi ... in Rome": the body, and where it is
         parts.org = sentence[body[0].start:body[-1].start + len(body[-1].bare)]
         words = words[:at]
     if parts.org in vocab().outlets:
@@ -783,7 +815,9 @@ def _english_office(words: list[Token]) -> str | None:
             n += found[1]
             continue
         if word in _ROMANCE_LINKS:
-            out.append(_ROMANCE_LINKS[word])
+            link = _ROMANCE_LINKS[word]
+            nxt = words[n + 1] if n + 1 < len(words) else None
+            out.append("of" if link == "of the" and nxt is not None and country_word(nxt) else link)
         elif (c := country_word(w)) and not _is_demonym(w):
             out.append(c)
         elif w.text not in {",", "(", ")"}:
@@ -803,7 +837,7 @@ def title_case(office: str) -> str:
     out = []
     for n, w in enumerate(words):
         lw = w.lower()
-        if w.islower() and lw not in _SMALL and (lw in vocab().heads or lw in t.office_words):
+        if lw not in _SMALL and (lw in vocab().heads or lw in t.office_words):
             out.append(w[:1].upper() + w[1:])
         elif w in _SMALL:
             out.append(w)
