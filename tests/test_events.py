@@ -118,13 +118,14 @@ def test_exchanged_views_is_still_a_meeting(tmp_path):
     assert [e.kind for e in ex.events] == ["meeting"]
 
 
-def test_a_postponed_visit_and_talks_that_were_to_have_been_held_are_no_events(tmp_path):
+def test_a_postponed_visit_keeps_its_status_and_talks_that_were_to_have_been_held_are_no_event(tmp_path):
     ex = extract(tmp_path, "The visit of Italy's Chief of Defence Staff, Admiral Marco Neri, to India, which was "
                            "scheduled to begin on Wednesday, has been postponed, officials said. Admiral Neri was to "
                            "have held talks with Chief of Defence Staff General Arun Bhatia in New Delhi. The "
                            "postponement was conveyed on Monday by Brigadier General Anna Rossi, who called on "
                            "Joint Secretary Ritu Rao.", "2025-11-25")
-    assert [(e.kind, e.date) for e in ex.events] == [("meeting", "2025-11-24")]
+    assert sorted((e.kind, e.status, e.date or "") for e in ex.events) == [
+        ("meeting", "happened", "2025-11-24"), ("visit", "postponed", "")]
 
 
 def test_an_air_base_named_before_the_word_base_is_the_place(tmp_path):
@@ -236,3 +237,51 @@ def test_trigger_patterns_may_be_written_as_token_specs():
     pat = re.compile(pattern_regex(spec), re.IGNORECASE)
     assert pat.fullmatch("held talks") and pat.fullmatch("Holds  bilateral talks")
     assert not pat.fullmatch("held bilateral")
+
+
+def test_an_expected_visit_is_kept_as_planned_with_its_own_date(tmp_path):
+    ex = extract(tmp_path, "Italian Prime Minister Carla Fontana is expected to visit India in 2026, "
+                           "officials said.", "2025-12-11")
+    [ev] = ex.events
+    assert (ev.kind, ev.status, ev.date, names(ex, ev)) == ("visit", "planned", "2026", ["Carla Fontana"])
+
+
+def test_an_invitation_is_a_proposed_visit_of_the_one_invited(tmp_path):
+    ex = extract(tmp_path, "Foreign Minister Luca Bernardi on Wednesday met Prime Minister Vikram Sethi in "
+                           "New Delhi. Bernardi later said he had invited Prime Minister Vikram Sethi to visit "
+                           "Italy next year.", "2025-12-11")
+    planned = [e for e in ex.events if e.status != "happened"]
+    assert [(e.kind, e.status, names(ex, e)) for e in planned] == [("visit", "proposed", ["Vikram Sethi"])]
+    [met] = [e for e in ex.events if e.status == "happened"]
+    assert met.kind == "meeting" and met.date == "2025-12-10"
+
+
+def test_a_clause_in_the_future_does_not_make_the_sentence_a_plan(tmp_path):
+    ex = extract(tmp_path, "Admiral Sara Conti, who will visit Kochi next month, met Vice Admiral "
+                           "Rohan Iyer in Rome on May 6.")
+    statuses = sorted((e.kind, e.status) for e in ex.events)
+    assert statuses == [("meeting", "happened"), ("visit", "planned")]
+    [met] = by_kind(ex, "meeting")
+    assert (met.date, met.place) == ("2024-05-06", "Rome")
+
+
+def test_a_cancelled_exercise_keeps_its_status(tmp_path):
+    ex = extract(tmp_path, "The joint exercise of INS Vega and ITS Rizzo in the Arabian Sea, due on May 20, "
+                           "has been called off.")
+    [ev] = ex.events
+    assert (ev.kind, ev.status) == ("exercise", "cancelled")
+
+
+def test_a_happening_dated_after_publication_is_planned(tmp_path):
+    ex = extract(tmp_path, "The navies of India and Italy hold a passage exercise with INS Vega and ITS Rizzo "
+                           "off Goa on May 20.")
+    [ev] = ex.events
+    assert (ev.status, ev.date) == ("planned", "2024-05-20")
+
+
+def test_an_envoys_promise_to_sign_is_an_announcement_not_a_signing(tmp_path):
+    ex = extract(tmp_path, "Pune: Italy's Ambassador to India, Paolo Verdi, on Thursday said that the two "
+                           "countries will soon sign a defence pact.")
+    [ev] = ex.events
+    assert (ev.kind, ev.status, ev.date, names(ex, ev)) == ("announcement", "happened", "2024-05-09", ["Paolo Verdi"])
+    assert ev.title.startswith("Paolo Verdi says the two countries will soon sign")

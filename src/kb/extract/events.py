@@ -3,9 +3,12 @@
 Each sentence goes through the same steps: triggers (words of the events
 lexicon: "met", "called on", "visited", "exercise", "Joint Defence Committee")
 -> clauses (one per happening the sentence tells, with its subject and
-objects: the people before and after the trigger) -> date (a date phrase of the
-clause, else the date of the story the sentence continues, else the
-publication date, marked as such) -> place -> candidate event. Clauses that
+objects: the people before and after the trigger) -> status (happened,
+planned, proposed, postponed, cancelled: the words governing the trigger and
+its date say) -> date (a date phrase of the clause, else the date of the story
+the sentence continues, else the publication date, marked as such) -> place ->
+candidate event. A promise to sign ("X said the two sides will soon sign a
+pact") is an announcement by whoever made it. Clauses that
 only refer back ("during the meeting", "the exercise on July 4 and 5") add
 evidence, and a date, to the event they refer to. Candidates of one article
 that are the same happening are merged.
@@ -20,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..dates import DateMention, parse_iso
-from ..lexicon import event_words, sides, titles
+from ..lexicon import event_words, sides, titles, words_regex
 from ..model import Agreement, Event, Evidence
 from ..names import name_lexicon
 from .agreements import ArticleAgreements
@@ -58,6 +61,23 @@ def _ends() -> re.Pattern[str]:
 def _ship() -> re.Pattern[str]:
     prefixes = "|".join(name_lexicon()["ship_prefixes"])
     return re.compile(rf"\b((?:{prefixes})\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)")
+
+
+@cache
+def _speech() -> re.Pattern[str]:
+    return words_regex(name_lexicon()["speech_verbs"])
+
+
+@cache
+def _modifier() -> re.Pattern[str]:
+    """A planning word right before a noun trigger: "the upcoming state visit"."""
+    return re.compile(rf"(?:{_words('planned_modifiers').pattern})(?:\s+[\w-]+)?\s+$", re.IGNORECASE)
+
+
+@cache
+def _planned_after() -> re.Pattern[str]:
+    """A planning phrase right after a trigger: "a seminar scheduled for May"."""
+    return re.compile(rf"\s*,?\s*(?:{_words('planned_after').pattern})", re.IGNORECASE)
 
 
 # ---------------------------------------------------------------- data
@@ -189,7 +209,8 @@ def _mentions(text: str, index: int, people: ArticlePeople) -> list[tuple[int, s
             if rank and rank[1] == len(title.split()):
                 continue  # a rank ("Rear Admiral") is held by many, and names no one
             for m in re.finditer(rf"\b{re.escape(title)}\b", text, re.IGNORECASE):
-                if not any(a <= m.start() < b + 40 for a, b in taken):
+                # Not an office right before or after a name: "Chief of Defence Staff, Admiral X" is X's.
+                if not any(a <= m.start() < b + 40 or m.end() <= a <= m.end() + 12 for a, b in taken):
                     out.append((m.start(), p.id))
     return sorted(out)
 
@@ -224,7 +245,7 @@ def _clauses(s: _Sentence, last_subject: str | None) -> list[_Clause]:
         if n > 0 and out and _another_day(out[-1].trig, trigs[n - 1], trig, nxt, s.dates):
             out.append(_Clause(trig, subject, objects))
             continue
-        if not _joins_previous(out, trig, objects):
+        if not _joins_previous(out, trig, objects, s):
             out.append(_Clause(trig, subject, objects))
     return out
 
@@ -273,7 +294,7 @@ def _another_day(prev: _Trigger, before: _Trigger, trig: _Trigger, nxt: int, dat
     return True
 
 
-def _joins_previous(out: list[_Clause], trig: _Trigger, objects: list[str]) -> bool:
+def _joins_previous(out: list[_Clause], trig: _Trigger, objects: list[str], s: _Sentence) -> bool:
     """Whether `trig` only goes on about the clause before it ("met X and held talks"), which then takes
     its people, the stronger kind and the wider bounds."""
     if not out:
@@ -284,6 +305,11 @@ def _joins_previous(out: list[_Clause], trig: _Trigger, objects: list[str]) -> b
         prev.objects = list(dict.fromkeys(prev.objects + objects))
         return True
     if trig.reference or prev.trig.reference:
+        return False
+    if _said_status(s, prev.trig) != _said_status(s, trig):
+        # "X, who will visit Kochi next month, on Monday met Y": one happening told, one to come.
+        comma = s.text.find(",", prev.trig.end, trig.start)
+        prev.trig.hi = trig.lo = comma if comma >= 0 else trig.start
         return False
     new_people = [o for o in objects if o not in prev.objects]
     if new_people and prev.objects and trig.kind in {"meeting", "visit", "ceremony"}:
@@ -302,15 +328,20 @@ def _stronger(a: str, b: str) -> str:
 # ---------------------------------------------------------------- candidates
 @dataclass
 class _Facts:
-    """What one clause says besides its people: name, place, ships and dates."""
+    """What one clause says of its happening: kind, people, status, name, place, ships and dates."""
 
+    kind: str
+    participants: list[str]
+    status: str
     name: str | None
     place: str | None
     ships: list[str]
-    dates: list[DateMention]
+    dates: list[DateMention]  # the clause's own dates
+    date: DateMention | None  # the one that dates the happening
+    said: str | None = None  # for a promise ("X says the two sides will sign ..."): the title
 
 
-def _facts(c: _Clause, s: _Sentence) -> _Facts:
+def _facts(c: _Clause, s: _Sentence, anchor: dt.date | None) -> _Facts:
     trig = c.trig
     # "a keynote address during the Defence Industry Roundtable": the name may sit at another trigger.
     name = _event_name(s.text, trig) or next(
@@ -318,7 +349,48 @@ def _facts(c: _Clause, s: _Sentence) -> _Facts:
     clause = s.text[trig.lo:trig.hi]
     ships = _ship().findall(clause) if trig.kind == "exercise" else []
     here = [d for d in s.dates if trig.lo <= d.start < trig.hi]
-    return _Facts(name, _place(s.text, trig), ships, here)
+    d = _pick_date(here, trig)
+    f = _Facts(trig.kind, list(dict.fromkeys(c.subject + c.objects)), _status(s, trig, d, anchor), name,
+               _place(s.text, trig), ships, here, d)
+    if f.status in {"planned", "proposed"} and trig.kind == "visit":
+        # "X said Y could visit Italy", "X invited Y to visit": who is to visit is named last before the verb.
+        f.participants = _people_in(s, trig.lo, trig.start)[-1:] or f.participants
+    if f.status in {"planned", "proposed"} and trig.kind == "signing":
+        _as_promise(f, s, trig)
+    return f
+
+
+def _as_promise(f: _Facts, s: _Sentence, trig: _Trigger) -> None:
+    """ "The ambassador said the two countries will soon sign a pact": the promise is the happening, an
+    announcement by whoever made it; what is to be signed is no agreement yet."""
+    speech = _speech()
+    said = [m for m in speech.finditer(s.text, trig.lo, trig.start)]
+    if said:
+        speakers = _people_in(s, trig.lo, said[-1].start())[-1:]
+        reported = re.sub(r"^\s*(?:that\s+)?", "", s.text[said[-1].end():trig.end])
+    else:  # "'We will sign ...,' said X"
+        after = speech.search(s.text, trig.end)
+        speakers = _people_in(s, after.end(), after.end() + 40)[:1] if after else []
+        reported = ""
+    if not speakers:
+        return
+    f.kind, f.status, f.participants = "announcement", "happened", speakers
+    what = _object_phrase(s.text, trig.end)
+    f.said = f"says {reported} {what}".replace("  ", " ").strip() if reported else f"promises to sign {what}".strip()
+
+
+_PHRASE_STOPS = {"to", "which", "that", "who", "during", "after", "before", "while", "as", "when", "where", "and",
+                 "but", "on", "at", "from", "with", "by", "for", "said", "says", "in"}
+
+
+def _object_phrase(text: str, start: int, max_words: int = 8) -> str:
+    """The words after a verb up to the end of its object: "a bilateral pact in the defence sector"."""
+    out: list[str] = []
+    for w in re.findall(r"[^\s,;:.!?()\"“”]+|[,;:.!?()\"“”]", text[start:]):
+        if not w[0].isalnum() or (w.lower() in _PHRASE_STOPS and len(out) > 2) or len(out) >= max_words:
+            break
+        out.append(w)
+    return " ".join(out)
 
 
 def _place(text: str, trig: _Trigger) -> str | None:
@@ -328,21 +400,52 @@ def _place(text: str, trig: _Trigger) -> str | None:
     return place_in(text, trig.start)
 
 
-def _worth_an_event(trig: _Trigger, participants: list[str], f: _Facts, clause: str, future: bool) -> bool:
+def _worth_an_event(f: _Facts, clause: str) -> bool:
     """Only reported happenings: someone took part, or it has a name, or (for exercises) ships and a place."""
-    if future and _words("generic").search(clause) and not f.dates and not participants:
+    happened, participants = f.status == "happened", f.participants
+    if not happened and _words("generic").search(clause) and not f.dates and not participants:
         return False  # "exercises will be deepened": a plan, not a happening
-    if trig.kind == "exercise":
+    if f.kind == "exercise":
         return bool(f.ships or f.name or (f.place and f.dates))
-    if trig.kind == "meeting" and f.name and f.dates and not future:
+    if f.kind == "meeting" and f.name and f.dates and happened:
         return True  # "the fourth round of the India-Italy Roadmap talks on Tuesday": who led it may follow
-    if trig.kind in {"meeting", "signing"}:
+    if f.kind in {"meeting", "signing"}:
         return len(participants) >= 1
-    if trig.kind == "announcement":
-        return bool(participants) and not future
-    if trig.kind == "visit":
+    if f.kind == "announcement":
+        return bool(participants) and happened
+    if f.kind == "visit":
         return bool(participants) or bool(f.dates and f.place)
     return bool(participants or f.name)
+
+
+def _said_status(s: _Sentence, trig: _Trigger) -> str:
+    """Planned or proposed when the words governing the trigger say so ("is expected to visit", "could
+    visit", "the upcoming visit", "a seminar scheduled for May"), else happened."""
+    prev_end = max((t.end for t in s.triggers if t.end <= trig.start), default=0)
+    # The words that govern a trigger stand in its own clause: after the last comma before it.
+    lo = max(trig.lo, prev_end, s.text.rfind(",", 0, trig.start) + 1, trig.start - 90)
+    before = s.text[lo:trig.end]
+    if _words("proposed").search(before):
+        return "proposed"
+    if (_words("planned").search(before) or _modifier().search(s.text, lo, trig.start)
+            or _planned_after().match(s.text, trig.end)):
+        return "planned"
+    return "happened"
+
+
+def _status(s: _Sentence, trig: _Trigger, d: DateMention | None, anchor: dt.date | None) -> str:
+    """Whether the happening of a clause took place: happened, planned, proposed, postponed or cancelled."""
+    clause = s.text[trig.lo:trig.hi]
+    for status in ("postponed", "cancelled"):
+        if _words(status).search(clause):
+            return status
+    said = _said_status(s, trig)
+    if said != "happened":
+        return said
+    span = parse_iso(d.value) if d is not None else None
+    if span and anchor and span[0] > anchor:
+        return "planned"  # dated after the article was published
+    return "happened"
 
 
 def _pick_date(dates: list[DateMention], trig: _Trigger) -> DateMention | None:
@@ -373,17 +476,23 @@ def _already_told(story: _Story, c: _Clause, s: _Sentence, participants: list[st
 
 
 def _date_of(story: _Story, d: DateMention | None, earlier: _Candidate | None,
-             future: bool) -> tuple[str | None, str | None, str]:
-    """Date, end date and basis: the clause's own date, else the story's, else the publication date."""
+             status: str) -> tuple[str | None, str | None, str]:
+    """Date, end date and basis: the clause's own date, else the story's, else the publication date.
+    A happening still to come has only its own date, or the month it was announced in; one postponed
+    has none until the article gives the new one."""
+    if status == "postponed":
+        return None, None, "none"
     if d is not None:
         return d.value, d.end_value, "text"
-    if earlier is not None and not future:
+    if status != "happened":
+        return (story.pub[:7], None, "publication") if story.pub else (None, None, "none")
+    if earlier is not None:
         # The same people were last seen in that event: the sentence goes on about it.
         return earlier.event.date, earlier.event.end_date, "context"
-    if story.date and not future:
+    if story.date:
         return story.date, None, "context"
     if story.pub:
-        return (story.pub if not future else story.pub[:7]), None, "publication"
+        return story.pub, None, "publication"
     return None, None, "none"
 
 
@@ -391,28 +500,27 @@ def _candidate(story: _Story, c: _Clause, s: _Sentence, people: ArticlePeople, o
                sentence_place: str | None) -> _Candidate | None:
     """The event a clause reports, or None when it reports no happening worth one."""
     trig = c.trig
-    participants = list(dict.fromkeys(c.subject + c.objects))
-    f = _facts(c, s)
-    if not _worth_an_event(trig, participants, f, s.text[trig.lo:trig.hi], s.future):
+    f = _facts(c, s, story.doc.anchor)
+    if not _worth_an_event(f, s.text[trig.lo:trig.hi]):
         return None
-    d = _pick_date(f.dates, trig)
-    if d is None and _already_told(story, c, s, participants, f.place):
+    if f.date is None and _already_told(story, c, s, f.participants, f.place):
         return None
-    earlier = _latest_with(story.candidates, participants)
-    date, end, basis = _date_of(story, d, earlier, s.future)
+    earlier = _latest_with(story.candidates, f.participants)
+    date, end, basis = _date_of(story, f.date, earlier, f.status)
     place = f.place
     if place is None and earlier is not None and basis == "context":
         place = earlier.event.place
     background = _is_background(date, story.doc.anchor)
-    if place is None and (basis != "text" or not background):
+    if place is None and f.status == "happened" and (basis != "text" or not background):
         place = sentence_place if trig.lo else story.place
     source_id = story.doc.source.id
-    ev = Event(id="", title="", kind=trig.kind, date=date, end_date=end, place=place, participants=participants,
-               evidence=[Evidence(source_id, s.text)], sources=[source_id], background=background)
+    ev = Event(id="", title="", kind=f.kind, date=date, end_date=end, place=place, participants=f.participants,
+               evidence=[Evidence(source_id, s.text)], sources=[source_id], background=background, status=f.status)
     ev.organisations = [orgs.organisations[i].id for i in orgs.by_sentence.get(s.index, [])
                         if orgs.organisations[i].id]
     cand = _Candidate(ev, s.index, basis, c.subject, c.objects, bool(f.name), trig.verb or "meets")
-    ev.title = _title(cand, f.name, people, f.ships)
+    ev.title = f"{_join(_names(f.participants, people))} {f.said}" if f.said else _title(cand, f.name, people,
+                                                                                         f.ships)
     return cand
 
 
@@ -464,7 +572,9 @@ def _tell(story: _Story, s: _Sentence, people: ArticlePeople, orgs: ArticleOrgan
             continue
         story.candidates.append(cand)
         ev = cand.event
-        if cand.date_basis == "text" and not ev.background and not s.future:
+        if ev.status != "happened":
+            continue  # what is still to come does not move the story on
+        if cand.date_basis == "text" and not ev.background:
             story.date = ev.date
         if ev.place and not ev.background:
             story.place = ev.place
@@ -600,6 +710,8 @@ def _compatible_dates(a: str | None, b: str | None) -> bool:
 def _same(a: _Candidate, b: _Candidate) -> bool:
     ea, eb = a.event, b.event
     pa, pb = set(ea.participants), set(eb.participants)
+    if ea.status != eb.status:
+        return False  # what happened and what is only announced are told apart
     if ea.kind != eb.kind:
         # "co-chaired the Joint Defence Committee" and "the meeting with X": one event when
         # the meeting's people all took part in the committee.
