@@ -430,6 +430,9 @@ def _said_status(s: _Sentence, trig: _Trigger) -> str:
     if (_words("planned").search(before) or _modifier().search(s.text, lo, trig.start)
             or _planned_after().match(s.text, trig.end)):
         return "planned"
+    prev = next((t for t in reversed(s.triggers) if t.end <= trig.start), None)
+    if prev is not None and re.fullmatch(r"[^,;:]*\band\s+", s.text[prev.end:trig.start]):
+        return _said_status(s, prev)  # "is scheduled to address a round table and visit firms"
     return "happened"
 
 
@@ -484,11 +487,11 @@ def _date_of(story: _Story, d: DateMention | None, earlier: _Candidate | None,
         return None, None, "none"
     if d is not None:
         return d.value, d.end_value, "text"
-    if status != "happened":
-        return (story.pub[:7], None, "publication") if story.pub else (None, None, "none")
     if earlier is not None:
         # The same people were last seen in that event: the sentence goes on about it.
         return earlier.event.date, earlier.event.end_date, "context"
+    if status != "happened":
+        return (story.pub[:7], None, "publication") if story.pub else (None, None, "none")
     if story.date:
         return story.date, None, "context"
     if story.pub:
@@ -503,14 +506,18 @@ def _candidate(story: _Story, c: _Clause, s: _Sentence, people: ArticlePeople, o
     f = _facts(c, s, story.doc.anchor)
     if not _worth_an_event(f, s.text[trig.lo:trig.hi]):
         return None
+    if f.kind == "announcement" and not f.said and any(t.kind != "announcement" for t in s.triggers):
+        return None  # "X will visit India, the ministry announced": the announcement only reports the visit
     if f.date is None and _already_told(story, c, s, f.participants, f.place):
         return None
-    earlier = _latest_with(story.candidates, f.participants)
+    earlier = _latest_with(story.candidates, f.participants, f.status == "happened")
     date, end, basis = _date_of(story, f.date, earlier, f.status)
     place = f.place
     if place is None and earlier is not None and basis == "context":
         place = earlier.event.place
     background = _is_background(date, story.doc.anchor)
+    if background and f.status in {"planned", "proposed"}:
+        return None  # a plan dated long past is another happening's date
     if place is None and f.status == "happened" and (basis != "text" or not background):
         place = sentence_place if trig.lo else story.place
     source_id = story.doc.source.id
@@ -524,9 +531,11 @@ def _candidate(story: _Story, c: _Clause, s: _Sentence, people: ArticlePeople, o
     return cand
 
 
-def _latest_with(candidates: list[_Candidate], participants: list[str]) -> _Candidate | None:
+def _latest_with(candidates: list[_Candidate], participants: list[str], done: bool = True) -> _Candidate | None:
+    """The latest dated event of any of these people that took place (or, with `done` false, is to come)."""
     for c in reversed(candidates):
-        if c.date_basis in {"text", "context"} and set(participants) & set(c.event.participants):
+        if (c.date_basis in {"text", "context"} and (c.event.status == "happened") == done
+                and set(participants) & set(c.event.participants)):
             return c
     return None
 
@@ -613,7 +622,12 @@ def _refer(story: _Story, c: _Clause, s: _Sentence) -> None:
         target.event.participants = list(dict.fromkeys(target.event.participants + c.subject + c.objects))
     _add_evidence(target.event, story.doc.source.id, s.text)
     d = _pick_date(s.dates, trig)
-    if d is not None and target.date_basis != "text":
+    if d is None:
+        return
+    # "The visit, originally planned for November, was put off" dates no visit that took place; "the visit
+    # is now likely in March" dates the one put off.
+    told = _status(s, trig, d, story.doc.anchor) == "happened"
+    if told == (target.event.status == "happened") and target.date_basis != "text":
         target.event.date, target.event.end_date, target.date_basis = d.value, d.end_value, "text"
         target.event.background = _is_background(d.value, story.doc.anchor)
 
