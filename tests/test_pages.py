@@ -173,8 +173,8 @@ def test_person_page(out: Path) -> None:
     text = (out / "people/asha-verma.md").read_text(encoding="utf-8")
     history = text.split("## Role history", 1)[1].split("##", 1)[0]
     assert history.index("Defence Secretary") < history.index("Defence Minister")  # oldest first
-    assert "| Defence Minister | India | 9 October 2023 | <span data-search-exclude>[Verma meets Bellini in Rome]" \
-           "(../sources/000-aaa.md)</span> |" in history
+    assert "| Defence Minister | India | 9 October 2023 | 9 October 2023 | 1 report, latest: <span " \
+           "data-search-exclude>[Verma meets Bellini in Rome](../sources/000-aaa.md)</span> |" in history
     events = text.split("## Events", 1)[1].split("##", 1)[0]
     order = [events.index(e) for e in ("2024-naval-exercise", "2023-10-09-verma-meets-bellini", "undated-dialogue")]
     assert order == sorted(order), "events newest first, undated last"

@@ -24,6 +24,14 @@ class Evidence:
 
 
 @dataclass
+class Variant:
+    """One version of a fact on which sources disagree, and the sources that give it."""
+
+    value: str
+    sources: list[str] = field(default_factory=list)
+
+
+@dataclass
 class Role:
     """A post a person held on a date, as one source states it."""
 
@@ -122,6 +130,10 @@ class Event:
     # Whether it took place: happened, planned (announced, expected, scheduled), proposed,
     # postponed or cancelled. Only what happened is on the timeline.
     status: str = "happened"
+    # The visit or summit whose programme this event is part of (its id), if any.
+    part_of: str | None = None
+    # Facts the sources give differently ("date", "place") -> each version with its sources.
+    disagreements: dict[str, list[Variant]] = field(default_factory=dict)
     curated: bool = False
 
 

@@ -127,33 +127,34 @@ def person_page(site: Site, p: Person) -> str:
         "type": "person", "id": p.id, "title": safe_title(p.name), "name": p.name, "aliases": p.aliases,
         "country": p.country,
         "roles": [{"title": r.title, "country": r.country, "date": r.date, "source": r.source} for r in p.roles],
+        "terms": [{"title": t.title, "country": t.country, "first": t.first, "last": t.last,
+                   "reports": len(t.sources)} for t in site.terms[p.id]],
         "events": p.events, "sources": p.sources, "curated": p.curated,
         # Searching a name should find the person before the events titled with it.
         "search": {"boost": 2},
         **_extras(_tags(p.country), jsonld.person(site, p)),
     }
-    current = site.current_role(p)
+    current = site.current_term(p.id)
     facts = [("Country", inline(p.country or "unknown"))]
     if current:
-        since = f" (as of {human_date(current.date)})" if current.date else ""
-        facts.append(("Current role", inline(current.title) + since))
+        facts.append(("Current role", inline(current.title) + f" (last reported {human_date(current.last)})"))
     if p.aliases:
         facts.append(("Also written", "; ".join(inline(a) for a in p.aliases)))
     org = site.person_org.get(p.id)
     if org:
         facts.append(("Organisation", site.link("organisation", org, here)))
 
-    roles = sorted(p.roles, key=lambda r: sort_date(r.date))
-    role_rows = [[inline(r.title), inline(r.country or ""), human_date(r.date),
-                  _unsearched(site.link("source", r.source, here)) if r.source else ""] for r in roles]
+    role_rows = [[inline(t.title), inline(t.country or ""), human_date(t.first) if t.first else "undated",
+                  human_date(t.last) if t.last else "undated", _term_reports(site, t.sources, here)]
+                 for t in site.terms[p.id]]
     met = site.met.get(p.id, {})
     met_rows = [[site.link("person", q, here), str(n)]
                 for q, n in sorted(met.items(), key=lambda qn: (-qn[1], site.title("person", qn[0])))[:20]]
     body = [
         f"# {inline(p.name)}",
         _facts(facts),
-        _section("Role history", table(["Title", "Country", "From", "Source"], role_rows)
-                 if role_rows else "*No role recorded.*", searchable=True),
+        _section("Role history", table(["Office", "Country", "First reported", "Last reported", "Reports"],
+                                       role_rows) if role_rows else "*No role recorded.*", searchable=True),
         _section("Events", bullets(_event_line(site, e, here) for e in site.newest_first("event", p.events))),
         _section("People met most", table(["Person", "Shared events"], met_rows)
                  if met_rows else "*No shared events recorded.*"),
@@ -184,10 +185,16 @@ def event_page(site: Site, e: Event) -> str:
         "participants": e.participants,
         "organisations": e.organisations, "agreements": e.agreements, "evidence": _evidence(e.evidence),
         "sources": e.sources, "bilateral": e.bilateral, "background": e.background, "curated": e.curated,
+        "part_of": e.part_of,
+        **({"disagreements": {fact: [{"value": v.value, "sources": v.sources} for v in versions]
+                              for fact, versions in e.disagreements.items()}} if e.disagreements else {}),
         **_extras(_tags(e.kind, *countries, year_of(e.date)), jsonld.event(site, e)),
     }
     facts = [("Kind", inline(e.kind)), ("Date", date_range(e.date, e.end_date) + _DATE_BASIS.get(e.date_basis, "")),
              ("Place", inline(e.place) if e.place else "unknown")]
+    if e.part_of:
+        facts.append(("Part of", site.link("event", e.part_of, here)))
+    facts += _disagreement_facts(e)
     if countries:
         facts.append(("Countries", ", ".join(inline(c) for c in countries)))
     # The facts stay out of the search index: the title names the place and people, the
@@ -199,6 +206,8 @@ def event_page(site: Site, e: Event) -> str:
     if why:
         body.append(f'!!! note "Not on the timeline"\n\n    This event is {" and ".join(why)}; '
                     "it is kept for reference.")
+    if site.parts.get(e.id):
+        body.append(_section("Programme", _programme(site, site.parts[e.id], here)))
     body += [
         _section("Participants", _links(site, "person", e.participants, here)),
         _section("Organisations", _links(site, "organisation", e.organisations, here)),
@@ -207,6 +216,39 @@ def event_page(site: Site, e: Event) -> str:
         _mentioned_on(site, "event", e.id, here),
     ]
     return page(meta, "\n\n".join(body))
+
+
+def _disagreement_facts(e: Event) -> list[tuple[str, str]]:
+    """ "Sources disagree on the date: 9 October 2023: 3 reports · 10 October 2023: 1 report"."""
+    rows = []
+    for fact, versions in e.disagreements.items():
+        shown = [f"{human_date(v.value) if fact == 'date' else inline(v.value)}: {_reports(len(v.sources))}"
+                 for v in versions]
+        rows.append((f"Sources disagree on the {fact}", " · ".join(shown)))
+    return rows
+
+
+def _term_reports(site: Site, sources: list[str], here: str) -> str:
+    """ "3 reports, latest: [article]": how many articles name the person in the office, and where to read it."""
+    if not sources:
+        return "curated"
+    latest = max(sources, key=lambda s: (sort_date(site.sources[s].published), s) if s in site.sources else ("", s))
+    link = site.link("source", latest, here) if latest in site.sources else inline(latest)
+    return f"{_reports(len(sources))}, latest: {_unsearched(link)}"
+
+
+def _reports(n: int) -> str:
+    return f"{n} report{'s' if n != 1 else ''}"
+
+
+def _programme(site: Site, parts: list[str], here: str) -> str:
+    """The events of a visit or summit, day by day."""
+    by_day: dict[str, list[str]] = {}
+    for eid in sorted(parts, key=lambda i: (sort_date(site.events[i].date), site.title("event", i))):
+        by_day.setdefault(site.events[eid].date or "", []).append(eid)
+    return "\n\n".join(f"**{human_date(day) if day else 'Undated'}**\n\n" + bullets(
+        f"{site.link('event', eid, here)} ({inline(site.events[eid].kind)})" for eid in ids)
+        for day, ids in by_day.items())
 
 
 # ---------------------------------------------------------------- agreement

@@ -14,7 +14,9 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 from typing import Any, TypeVar
 
+from ..dates import parse_iso
 from ..model import Agreement, Event, Evidence, KnowledgeBase, Organisation, Person, Role, Source
+from ..offices import Term, current_term, office_holders, terms_of
 from .markup import inline, sort_date
 
 T = TypeVar("T")
@@ -108,8 +110,9 @@ class Site:
         for eid, e in evt.items():
             where = f"event {eid}"
             evidence = self._evidence(where, e.evidence)
+            part_of = e.part_of if e.part_of in evt and e.part_of != eid else None
             evt[eid] = dataclasses.replace(
-                e, date=_date(e.date), end_date=_date(e.end_date),
+                e, date=_date(e.date), end_date=_date(e.end_date), part_of=part_of,
                 participants=self._keep(where, e.participants, ppl, "person"),
                 organisations=self._keep(where, e.organisations, org, "organisation"),
                 agreements=self._keep(where, e.agreements, agr, "agreement"), evidence=evidence,
@@ -166,9 +169,16 @@ class Site:
             for party in a.parties:
                 if party in self.organisations:
                     self.org_agreements[party].append(aid)
+        self.parts: dict[str, list[str]] = defaultdict(list)  # a visit's or summit's programme
         for eid, e in self.events.items():
             for oid in e.organisations:
                 self.org_events[oid].append(eid)
+            if e.part_of:
+                self.parts[e.part_of].append(eid)
+        dates = [s.published for s in self.sources.values() if s.published and parse_iso(s.published)]
+        self.newest = max(dates, key=lambda d: parse_iso(d)[1]) if dates else None  # type: ignore[index]
+        self.terms = {pid: terms_of(p.roles) for pid, p in self.people.items()}
+        self.holders = office_holders(self.people, self.terms)
         self.drawn_from: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         self.quotes: dict[str, list[str]] = defaultdict(list)
         self.backlinks: dict[Ref, set[Ref]] = defaultdict(set)
@@ -198,6 +208,7 @@ class Site:
             return [("event", e) for e in obj.events] + [("source", s) for s in obj.sources]
         if kind == "event":
             return ([("person", p) for p in obj.participants] + [("organisation", o) for o in obj.organisations]
+                    + ([("event", obj.part_of)] if obj.part_of else [])
                     + [("agreement", a) for a in obj.agreements] + [("source", s) for s in obj.sources])
         if kind == "agreement":
             return ([("organisation", p) for p in obj.parties if p in self.organisations]
@@ -252,6 +263,10 @@ class Site:
     def party(self, party: str, here: str) -> str:
         """A party of an agreement: an organisation id becomes a link, a country stays text."""
         return self.link("organisation", party, here) if party in self.organisations else inline(party)
+
+    def current_term(self, pid: str) -> Term | None:
+        """The office a person holds now, as far as the articles tell: last reported recently."""
+        return current_term(self.terms.get(pid, []), self.newest)
 
     @staticmethod
     def current_role(person: Person) -> Role | None:
