@@ -256,7 +256,7 @@ def test_unknown_keys_fields_and_ids_are_reported_with_line_and_expectation(tmp_
         """)
     assert problems == [
         f"{tmp_path / 'curation.yml'}:3: people.guido-crosetto: unknown field 'nmae'; "
-        "expected one of name, aliases, country, roles",
+        "expected one of name, aliases, country, roles, drop_roles",
         f"{tmp_path / 'curation.yml'}:4: people.guido-crosettto: unknown person id 'guido-crosettto'; "
         "did you mean guido-crosetto?",
         f"{tmp_path / 'curation.yml'}:5: top level: unknown key 'peoples'; "

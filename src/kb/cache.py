@@ -56,9 +56,10 @@ KEEP_KEYS = 3
 PACKAGE_DIR = Path(__file__).resolve().parent
 LEXICON_DIR = PACKAGE_DIR / "lexicon"
 # Modules that cannot change what one article's extraction gives.
-_NOT_EXTRACTION = {"cache.py", "build.py", "cli.py", "resolve.py", "search.py", "__main__.py"}
-# Lexicon files only the site's search reads.
-_NOT_EXTRACTION_LEXICONS = {"search.yml"}
+_NOT_EXTRACTION = {"cache.py", "build.py", "cli.py", "resolve.py", "search.py", "happenings.py", "identity.py",
+                   "instruments.py", "__main__.py"}
+# Lexicon files only the site's search or resolution reads.
+_NOT_EXTRACTION_LEXICONS = {"search.yml", "identity.yml"}
 
 # A failed extraction travels back from a worker as its message.
 Result = Extraction | str

@@ -1,7 +1,9 @@
 """`kb check`: what needs a person's decision, found without writing anything.
 
-Unreadable articles, articles with no publication date, people who may be one
-person under two spellings, events with no date, and mistakes in the
+Unreadable articles, articles with no publication date (or only one
+corroborated by the events they report), people who may be one person under
+two spellings, events with no date, events whose sources disagree on the
+date or place, events that may be one happening, and mistakes in the
 curation file. Each finding says how to settle it; a settled finding (a date
 given, a pair merged or marked distinct) is not reported again.
 """
@@ -16,6 +18,7 @@ from pathlib import Path
 
 from .cache import extract_articles
 from .curation import Curation, CurationError, apply_curation, default_curation, distinct_people, load_curation
+from .happenings import likely_duplicates
 from .ingest import read_folder
 from .model import KnowledgeBase, Person
 from .names import given_key, name_key, surname_key
@@ -52,13 +55,32 @@ def check(seeds: Path, curation: Path | None = None) -> tuple[int, list[str]]:
         if not s.published:
             findings.append(f"{seeds / s.file}: no publication date; give it `published:` in its front matter "
                             f"or sources.{s.id}.published in {name}")
+        elif s.published_basis == "corroborated":
+            findings.append(f"{seeds / s.file}: no publication date of its own; {s.published} is the day of the "
+                            f"events it reports; confirm it with `published:` in its front matter "
+                            f"or sources.{s.id}.published in {name}")
     for a, b in similar_people(kb, distinct_people(cur)):
         findings.append(f"people {a.id} and {b.id} may be one person ({a.name} / {b.name}, {a.country or b.country}"
                         f"); list them under people.merge or people.distinct in {name}")
+    findings += _event_findings(kb, cur, name)
+    return len(extractions), findings
+
+
+def _event_findings(kb: KnowledgeBase, cur: Curation, name: str) -> list[str]:
+    """Events with no date, with sources that disagree, and pairs that may be one happening."""
+    out = []
     for e in sorted(kb.events.values(), key=lambda e: e.id):
         if not e.date:
-            findings.append(f"event {e.id} ({e.title}) has no date; set events.{e.id}.date or drop it in {name}")
-    return len(extractions), findings
+            out.append(f"event {e.id} ({e.title}) has no date; set events.{e.id}.date or drop it in {name}")
+        for fact, versions in e.disagreements.items():
+            said = " / ".join(f"{v.value} ({len(v.sources)}: {', '.join(v.sources)})" for v in versions)
+            out.append(f"event {e.id} ({e.title}): sources disagree on the {fact}: {said}; "
+                       f"set events.{e.id}.{fact} in {name}")
+    for a, b, verdict in likely_duplicates(kb, distinct_people(cur, "events")):
+        why = "; ".join(f"{text} ({weight:+g})" for text, weight in verdict.reasons)
+        out.append(f"events {a} and {b} may be one happening ({why}); "
+                   f"list them under events.merge or events.distinct in {name}")
+    return out
 
 
 def similar_people(kb: KnowledgeBase, distinct: set[frozenset[str]]) -> list[tuple[Person, Person]]:

@@ -23,6 +23,7 @@ import yaml
 from .dates import parse_iso
 from .ids import slug, unique
 from .model import Agreement, Event, Evidence, KnowledgeBase, Organisation, Person, Role
+from .offices import office_key
 
 CURATION_NAMES = ("curation.yml", "curation.yaml")
 EVENT_KINDS = ("meeting", "visit", "signing", "exercise", "dialogue", "committee", "summit", "conference",
@@ -30,7 +31,7 @@ EVENT_KINDS = ("meeting", "visit", "signing", "exercise", "dialogue", "committee
 AGREEMENT_KINDS = ("agreement", "mou", "declaration", "action-plan", "other")
 ORGANISATION_KINDS = ("government", "military", "industry", "company", "other")
 SECTIONS = ("people", "organisations", "agreements", "events")  # entity sections, in the order merges run
-OPERATIONS = {s: {"merge", "drop", "distinct"} if s == "people" else {"merge", "drop"} for s in SECTIONS}
+OPERATIONS = {s: {"merge", "drop", "distinct"} if s in ("people", "events") else {"merge", "drop"} for s in SECTIONS}
 NEW_ID = re.compile(r"[a-z0-9][a-z0-9-]{0,150}")  # what a page file name may be
 RESERVED_IDS = {"index", "tags"}  # section index pages
 
@@ -181,12 +182,12 @@ def _one_of(choices: tuple[str, ...]) -> Callable[[Item], str]:
 _TOP = ("people", "organisations", "agreements", "events", "sources", "facts")
 _KINDS = {"people": "person", "organisations": "organisation", "agreements": "agreement", "events": "event",
           "sources": "source"}
-_PERSON_FIELDS = ("name", "aliases", "country", "roles")
+_PERSON_FIELDS = ("name", "aliases", "country", "roles", "drop_roles")
 _ROLE_FIELDS = ("title", "country", "date", "source")
 _ORG_FIELDS = ("name", "acronym", "country", "kind")
 _AGREEMENT_FIELDS = ("title", "kind", "date", "parties", "signatories", "events")
 _EVENT_FIELDS = ("title", "kind", "date", "end_date", "place", "participants", "organisations", "agreements",
-                 "bilateral", "background")
+                 "bilateral", "background", "part_of")
 _SOURCE_FIELDS = ("title", "outlet", "published", "url")
 _FACT_FIELDS = ("type", "id", "source", "quote")
 _FIELDS = {"people": _PERSON_FIELDS, "organisations": _ORG_FIELDS, "agreements": _AGREEMENT_FIELDS,
@@ -272,8 +273,9 @@ class _Curator:
             for ident, item in self.cur.section(section).items():
                 if ident not in OPERATIONS[section] and self.exists(section, ident):
                     self.edit(section, ident, item)
-        if "distinct" in self.cur.section("people"):
-            self.pairs("people", "distinct", self.cur.section("people")["distinct"])
+        for section in ("people", "events"):
+            if "distinct" in self.cur.section(section):
+                self.pairs(section, "distinct", self.cur.section(section)["distinct"])
         self.tidy()
 
     def exists(self, section: str, ident: str) -> bool:
@@ -360,6 +362,7 @@ class _Curator:
             "participants": self.ids("people"), "signatories": self.ids("people"),
             "organisations": self.ids("organisations"), "agreements": self.ids("agreements"),
             "events": self.ids("events"), "bilateral": _flag, "background": _flag, "roles": self.roles,
+            "drop_roles": self.drop_roles, "part_of": self.part_of,
         }
         if key == "kind":
             return _one_of({"events": EVENT_KINDS, "agreements": AGREEMENT_KINDS,
@@ -369,6 +372,9 @@ class _Curator:
     def set(self, section: str, entity: Any, key: str, value: Any) -> None:
         if key == "aliases":  # added, never replacing what the articles showed
             entity.aliases = list(dict.fromkeys([*entity.aliases, *value]))
+        elif key == "drop_roles":
+            entity.roles = [r for r in entity.roles
+                            if not any(_role_matches(r, title, source) for title, source in value)]
         elif key == "roles":
             for role in value:
                 role.country = role.country or entity.country
@@ -386,6 +392,8 @@ class _Curator:
             setattr(entity, key, value)
             if section == "events" and key == "date":
                 entity.date_basis = "curated" if value else None
+        if section == "events" and key in ("date", "place"):
+            entity.disagreements.pop(key, None)  # settled by hand
 
     def parties(self, item: Item) -> list[str]:
         """Countries stay text; an organisation named by its id is checked like any id."""
@@ -412,6 +420,28 @@ class _Curator:
             except _Bad as exc:
                 raise _Bad(str(exc), exc.line or r.line) from None
         return out
+
+    def drop_roles(self, item: Item) -> list[tuple[str, str | None]]:
+        """Offices (every report of them) or single reports `{title, source}` to take off a person."""
+        out = []
+        for r in _list(item):
+            try:
+                if isinstance(r.value, dict):
+                    entries = _mapping(r)
+                    unknown = [k for k in entries if k not in ("title", "source")]
+                    if unknown or "title" not in entries:
+                        raise _Bad("expected an office title, or {title, source} for one report of it")
+                    source = self.known("sources", entries["source"]) if "source" in entries else None
+                    out.append((_text(entries["title"]), source))
+                else:
+                    out.append((_text(r), None))
+            except _Bad as exc:
+                raise _Bad(str(exc), exc.line or r.line) from None
+        return out
+
+    def part_of(self, item: Item) -> str | None:
+        """The visit or summit an event belongs to (an event id), or null for none."""
+        return None if item.value is None else self.known("events", item)
 
     def facts(self, item: Item) -> None:
         try:
@@ -501,6 +531,9 @@ class _Curator:
             return list(dict.fromkeys(i for i in mapped if i in table))
 
         for ev in kb.events.values():
+            if ev.part_of:
+                part_of = renamed["events"].get(ev.part_of, ev.part_of)
+                ev.part_of = part_of if part_of in kb.events and part_of != ev.id else None
             ev.participants = fix(ev.participants, "people")
             ev.organisations = fix(ev.organisations, "organisations")
             ev.agreements = fix(ev.agreements, "agreements")
@@ -512,6 +545,11 @@ class _Curator:
         for p in kb.people.values():
             p.events = sorted((e.id for e in kb.events.values() if p.id in e.participants),
                               key=lambda i: kb.events[i].date or "", reverse=True)
+
+
+def _role_matches(role: Role, title: str, source: str | None) -> bool:
+    """A report of the office `title` names (any wording of it), from `source` when one is given."""
+    return office_key(role.title) == office_key(title) and (source is None or role.source == source)
 
 
 def _link(table: dict[str, Any], attr: str, ident: str, wanted: list[str]) -> None:
@@ -579,9 +617,10 @@ def apply_curation(kb: KnowledgeBase, cur: Curation) -> None:
         raise CurationError([text for _, text in sorted(curator.problems, key=lambda p: p[0])])
 
 
-def distinct_people(cur: Curation) -> set[frozenset[str]]:
-    """Pairs of person ids the curator says are different people (`people.distinct`), for `kb check`."""
-    item = cur.section("people").get("distinct")
+def distinct_people(cur: Curation, section: str = "people") -> set[frozenset[str]]:
+    """Pairs of ids the curator says are different people (`people.distinct`) or happenings
+    (`events.distinct`), for `kb check`."""
+    item = cur.section(section).get("distinct")
     groups = item.value if item is not None and isinstance(item.value, list) else []
     pairs: set[frozenset[str]] = set()
     for g in groups:

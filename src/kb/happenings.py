@@ -28,6 +28,7 @@ from .identity import (
     affinity,
     date_rank,
     holds,
+    name_of,
     name_words,
     place_key,
     place_words,
@@ -96,13 +97,15 @@ def profile_of(ev: Event, local_names: list[str], secondary: set[str]) -> Profil
         day=exact[0] if exact else None, basis=ev.date_basis, precision=precision_of(ev.date),
         places={place} if place else set(),
         principals=principals, others=set(ev.participants) - principals,
-        words=set(words), ordinals=set(ordinals), named=bool(words), statuses={ev.status}, sources=set(ev.sources))
+        words=set(words), ordinals=set(ordinals), named=bool(words), statuses={ev.status}, sources=set(ev.sources),
+        names={name_of(ev.title)} - {frozenset()}, month=ev.date if ev.date and len(ev.date) == 7 else None)
 
 
 def _absorb_profile(into: Profile, p: Profile) -> None:
     if date_rank(p.basis, p.precision) < date_rank(into.basis, into.precision):
         into.start, into.end, into.day, into.basis, into.precision = p.start, p.end, p.day, p.basis, p.precision
-    for attr in ("places", "principals", "others", "words", "ordinals", "statuses", "sources"):
+        into.month = p.month
+    for attr in ("places", "principals", "others", "words", "ordinals", "statuses", "sources", "names"):
         getattr(into, attr).update(getattr(p, attr))
     into.named = into.named or p.named
 
@@ -376,13 +379,36 @@ def _canonical_title(ev: Event, kb: KnowledgeBase) -> str:
     return title
 
 
+# ---------------------------------------------------------------- for kb check
+def likely_duplicates(kb: KnowledgeBase, distinct: set[frozenset[str]]) -> list[tuple[str, str, Verdict]]:
+    """Pairs of event pages whose evidence falls just short of one happening, with the evidence both ways."""
+    secondary = secondary_people(kb)
+    names = {pid: p.name for pid, p in kb.people.items()}
+    events = sorted(kb.events.values(), key=lambda e: e.id)
+    profiles = [profile_of(e, [names.get(p, "") for p in e.participants], secondary) for e in events]
+    for p in profiles:
+        p.sources = set()  # two pages from one article are still worth a look
+    index, out = _Index(), []
+    low = weights()["threshold"] - weights()["near_miss"]
+    for i, (e, p) in enumerate(zip(events, profiles, strict=True)):
+        for j in index.near(p):
+            other = events[j]
+            if e.part_of == other.id or other.part_of == e.id or frozenset((e.id, other.id)) in distinct:
+                continue
+            v = affinity(profiles[j], p)
+            if low <= v.score < weights()["threshold"]:
+                out.append((other.id, e.id, v))
+        index.add(_Happening(e, p, [], id_base=e.id), i)
+    return out
+
+
 # ---------------------------------------------------------------- corroborated publication dates
 def corroborate(kb: KnowledgeBase) -> None:
     """An article with no date of its own was published by the day of the latest happening it reports
     that other articles date from their text; its roles are dated so too."""
     days: dict[str, str] = {}
     for ev in kb.events.values():
-        if not ev.date or len(ev.date) != 10 or ev.date_basis not in _EXACT:
+        if not ev.date or len(ev.date) != 10 or ev.date_basis not in _EXACT | {"context"}:
             continue
         day = ev.end_date if ev.end_date and len(ev.end_date) == 10 else ev.date
         for sid in ev.sources:

@@ -58,11 +58,9 @@ def _kind_relation() -> dict[tuple[str, str], float]:
     for group in w["alike_groups"]:
         for a in group:
             for b in group:
-                rel[a, b] = w["same"] if a == b else max(rel.get((a, b), VETO), w["alike"])
-    for a in w["within"]:
-        for b in w["within_of"]:
-            rel.setdefault((a, b), w["within_weight"])
-            rel.setdefault((b, a), w["within_weight"])
+                rel[a, b] = w["same"] if a == b else w["alike"]
+    for a, b in w["weak"]:
+        rel[a, b] = rel[b, a] = 0.0
     return rel
 
 
@@ -100,6 +98,8 @@ class Profile:
     words: set[str] = field(default_factory=set)
     ordinals: set[int] = field(default_factory=set)
     named: bool = False  # the title names the happening ("Raisina Dialogue", "G20 Summit")
+    names: set[frozenset[str]] = field(default_factory=set)  # words of titles taken from the text
+    month: str | None = None  # "2024-06" when a report gives only the month
     statuses: set[str] = field(default_factory=set)
     sources: set[str] = field(default_factory=set)
 
@@ -142,6 +142,23 @@ def title_words(title: str, drop: frozenset[str] = frozenset()) -> tuple[frozens
         elif len(w) > 2 and not w.isdigit() and w not in _generic() and w not in drop:
             words.add(w)
     return frozenset(words), frozenset(ordinals)
+
+
+@cache
+def _generated() -> re.Pattern[str]:
+    return re.compile("|".join(f"(?:{p})" for p in weights()["generated_titles"]), re.IGNORECASE)
+
+
+@lru_cache(maxsize=100_000)
+def name_of(title: str) -> frozenset[str]:
+    """The words of a title the text gave ("India-Italy Joint Defence Committee (JDC)" -> joint, defence,
+    committee), without countries, ordinals, acronyms in brackets; empty for a made-up title."""
+    if not title or _generated().search(title):
+        return frozenset()
+    text = re.sub(r"\([^)]*\)", " ", ascii_fold(title).lower())
+    drop = set(weights()["name_fillers"]) | countries().words
+    return frozenset(w for w in slug(text, 40).split("-")
+                     if w not in drop and not w[:1].isdigit() and w not in _ORDINAL_WORDS)
 
 
 def place_key(place: str | None) -> str | None:
@@ -195,7 +212,7 @@ class Verdict:
 def affinity(a: Profile, b: Profile) -> Verdict:
     """How strongly the evidence says `a` and `b` are one happening."""
     reasons: list[tuple[str, float]] = []
-    for check in (_kinds, _status, _dates, _ordinals, _participants, _places, _words, _source):
+    for check in (_kinds, _status, _dates, _ordinals, _participants, _places, _names, _words, _source):
         got = check(a, b)
         if got is None:
             continue
@@ -240,6 +257,8 @@ def _dates(a: Profile, b: Profile) -> Evidence:
             return "days a day apart", w["close"]
     if a.precision == 3 and b.precision == 3:
         return "days close", w["close"]
+    if a.month and a.month == b.month:
+        return "same month", w["same_month"]
     return "dates overlap", w["overlap"]
 
 
@@ -273,6 +292,14 @@ def _places(a: Profile, b: Profile) -> Evidence:
     return ("same place" if w > 0 else "different places"), w
 
 
+def _names(a: Profile, b: Profile) -> Evidence:
+    for x in a.names:
+        for y in b.names:
+            if x and y and (x <= y or y <= x):
+                return f"one name ({' '.join(sorted(x & y))})", weights()["names"]["same"]
+    return None
+
+
 def _words(a: Profile, b: Profile) -> Evidence:
     w = weights()["words"]
     if not a.words or not b.words:
@@ -301,13 +328,12 @@ def umbrella_span(kind: str, date: str | None, end_date: str | None,
 
 
 def holds(umbrella: Profile, span: tuple[dt.date, dt.date], part: Profile, part_day: dt.date | None) -> float | None:
-    """How well `umbrella` (a visit, a named summit) holds `part` in its programme; None if it does not."""
-    if part.kind not in weights()["part_kinds"] or part_day is None:
-        return None
-    if not span[0] <= part_day <= span[1]:
+    """How well `umbrella` (a visit, a named summit, a meeting) holds `part` in its programme; None if not."""
+    u = weights()["umbrellas"].get(umbrella.kind)
+    if u is None or part.kind not in u["holds"] or part_day is None or not span[0] <= part_day <= span[1]:
         return None
     if umbrella.kind == "summit" and not umbrella.named:
-        return None
+        return None  # a summit of two leaders is their meeting
     shared = umbrella.principals & part.people
     if umbrella.principals and not shared:
         return None

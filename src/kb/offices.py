@@ -135,6 +135,12 @@ def current_term(terms: list[Term], newest: str | None) -> Term | None:
     return latest if is_recent(latest.last, newest) else None
 
 
+@cache
+def rank_keys() -> frozenset[str]:
+    """Military ranks folded like offices: a rank is not an office with holders."""
+    return frozenset(office_key(canon) for _, canon in titles().ranks)
+
+
 @dataclass
 class Holder:
     person: str  # person id

@@ -40,10 +40,10 @@ def tables(site: Site) -> dict[str, list[dict[str, Any]]]:
     """Row dicts per export; nested values only in the JSON-only keys."""
     people, roles = [], []
     for pid, p in sorted(site.people.items()):
-        current = site.current_role(p)
+        current = site.current_term(pid)
         people.append({"id": pid, "name": p.name, "aliases": p.aliases, "country": p.country,
                        "current_role": current.title if current else None,
-                       "current_role_date": current.date if current else None,
+                       "current_role_date": current.last if current else None,
                        "organisation": site.person_org.get(pid), "events": p.events, "sources": p.sources,
                        "curated": p.curated})
         roles += [{"person": pid, "name": p.name, "title": r.title, "country": r.country, "date": r.date,
@@ -51,7 +51,8 @@ def tables(site: Site) -> dict[str, list[dict[str, Any]]]:
     events = [{"id": eid, "title": e.title, "kind": e.kind, "date": e.date, "end_date": e.end_date,
                "place": e.place, "participants": e.participants, "organisations": e.organisations,
                "agreements": e.agreements, "sources": e.sources, "bilateral": e.bilateral,
-               "background": e.background, "curated": e.curated} for eid, e in sorted(site.events.items())]
+               "background": e.background, "part_of": e.part_of, "curated": e.curated}
+              for eid, e in sorted(site.events.items())]
     agreements = [{"id": aid, "title": a.title, "kind": a.kind, "instrument": a.instrument, "status": a.status,
                    "date": a.date, "parties": a.parties,
                    "signatories": a.signatories, "events": a.events, "sources": a.sources, "curated": a.curated}
@@ -74,7 +75,7 @@ COLUMNS = {
                "events", "sources", "curated"],
     "roles": ["person", "name", "title", "country", "date", "source"],
     "events": ["id", "title", "kind", "date", "end_date", "place", "participants", "organisations",
-               "agreements", "sources", "bilateral", "background", "curated"],
+               "agreements", "sources", "bilateral", "background", "part_of", "curated"],
     "agreements": ["id", "title", "kind", "instrument", "status", "date", "parties", "signatories", "events",
                    "sources", "curated"],
     "organisations": ["id", "name", "acronym", "country", "kind", "sources", "curated"],

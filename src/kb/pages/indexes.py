@@ -6,12 +6,14 @@ They carry no `type` in their front matter: readers of the page contract
 
 from __future__ import annotations
 
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..lexicon import sides
 from ..model import Event, Problem
+from ..offices import Term, rank_keys
+from ..offices import years as term_years
 from . import graph
 from .frontmatter import GENERATOR, page
 from .markup import MONTHS, attr, bullets, date_range, human_date, inline, month_of, sort_date, table, year_of
@@ -25,6 +27,7 @@ def index_pages(site: Site, problems: list[Problem], extra_pages: Iterable[str] 
     yield "index.md", home(site, problems, set(extra_pages))
     yield "timeline.md", timeline(site)
     yield "people/index.md", people_index(site)
+    yield "offices.md", offices_page(site)
     yield "events/index.md", events_index(site)
     yield "agreements/index.md", agreements_index(site)
     yield "organisations/index.md", organisations_index(site)
@@ -195,13 +198,42 @@ def people_index(site: Site) -> str:
                                        else "Organisation not known"))
             rows = []
             for pid in sorted(orgs[oid], key=lambda i: site.people[i].name.lower()):
-                role = site.current_role(site.people[pid])
-                rows.append([site.link("person", pid, "people"), inline(role.title) if role else "",
-                             inline(role.date or "") if role else "", str(len(site.people[pid].events))])
-            parts.append(table(["Name", "Current role", "As of", "Events"], rows))
+                term = site.latest_term(pid)
+                rows.append([site.link("person", pid, "people"), inline(term.title) if term else "",
+                             inline(term.last or "") if term else "", str(len(site.people[pid].events))])
+            parts.append(table(["Name", "Latest role", "Last reported", "Events"], rows))
     body = ["# People", f"Who's who: {len(site.people)} people, by country and, where their role names "
-            "it, organisation.", _block("\n\n".join(parts) or "*No people yet.*", sortable=True)]
+            "it, organisation. [Offices](../offices.md) lists who held each office over time.",
+            _block("\n\n".join(parts) or "*No people yet.*", sortable=True)]
     return _page("People", body, hide=["navigation"])  # its table of contents lists the countries
+
+
+# ---------------------------------------------------------------- offices
+def offices_page(site: Site) -> str:
+    """Each office and its holders in the order the articles first report them in it."""
+    by_country: dict[str, list[str]] = defaultdict(list)
+    for (office, country), holders in sorted(site.holders.items(), key=lambda oh: oh[0][0]):
+        if office in rank_keys() or not country:
+            continue
+        title = Counter(h.term.title for h in holders).most_common(1)[0][0]
+        held = "; ".join(f"{site.link('person', h.person)} ({_span_text(h.term)}{_reports(len(h.term.sources))})"
+                         for h in holders)
+        by_country[country].append(f"| {inline(title)} | {held} |")
+    order = sorted(by_country, key=lambda c: (["India", "Italy"].index(c) if c in ("India", "Italy") else 2, c))
+    parts = [f"## {inline(c)}\n\n| Office | Holders, first reported first |\n|---|---|\n" + "\n".join(by_country[c])
+             for c in order]
+    body = ["# Offices", "Who held each office, as the articles report them in it: the years of the first and "
+            "last report, and how many articles report it.", _block("\n\n".join(parts) or "*No offices yet.*")]
+    return _page("Offices", body, hide=["navigation"])
+
+
+def _span_text(term: Term) -> str:
+    years = term_years(term)
+    return f"reported {years}, " if years else ""
+
+
+def _reports(n: int) -> str:
+    return f"{n} report{'s' if n != 1 else ''}"
 
 
 # ---------------------------------------------------------------- registers

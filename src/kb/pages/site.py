@@ -264,6 +264,11 @@ class Site:
         """A party of an agreement: an organisation id becomes a link, a country stays text."""
         return self.link("organisation", party, here) if party in self.organisations else inline(party)
 
+    def latest_term(self, pid: str) -> Term | None:
+        """The office a person was last reported in, however long ago."""
+        dated = [t for t in self.terms.get(pid, []) if t.last]
+        return max(dated, key=lambda t: (t.last or "", t.first or "")) if dated else None
+
     def current_term(self, pid: str) -> Term | None:
         """The office a person holds now, as far as the articles tell: last reported recently."""
         return current_term(self.terms.get(pid, []), self.newest)
