@@ -87,7 +87,9 @@ def secondary_people(kb: KnowledgeBase) -> set[str]:
 def profile_of(ev: Event, local_names: list[str], secondary: set[str]) -> Profile:
     """The identity of one report; `local_names`: its participants' names as the article wrote them."""
     span = window(ev.kind, ev.date, ev.end_date, ev.date_basis)
-    words, ordinals = title_words(ev.title, name_words(local_names) | place_words(ev.place))
+    # Words of the people's names (as written, and in their ids) and of the place say nothing more.
+    ids = frozenset(w for p in ev.participants for w in p.split("-"))
+    words, ordinals = title_words(ev.title, name_words(local_names) | ids | place_words(ev.place))
     exact = parse_iso(ev.date) if ev.date and len(ev.date) == 10 and ev.date_basis in _EXACT else None
     place = place_key(ev.place)
     # Those who lead; when everyone named only accompanies (a ship's captain calling on officers), them.

@@ -18,12 +18,12 @@ from functools import cache
 
 from .identity import DAY, parse_iso, weights
 from .ids import slug, unique
+from .lexicon import countries, sides
 from .model import Agreement, Extraction, KnowledgeBase
 
 SLACK_DAYS = 3
 VAGUE_LIMIT = 30  # instruments an undated report may be: beyond that it stands alone
-_STOP = {"of", "on", "in", "the", "for", "and", "between", "to", "a", "an", "india", "italy", "indian", "italian",
-         "italy-india", "india-italy"}
+_STOP = {"of", "on", "in", "the", "for", "and", "between", "to", "a", "an"}
 
 
 @cache
@@ -32,7 +32,9 @@ def _generic() -> frozenset[str]:
 
 
 def title_words(title: str) -> set[str]:
-    return {w for w in slug(title, 40).split("-") if w not in _STOP and not w.isdigit()}
+    """Words that tell titles apart: not small words, numbers, or the names of the two sides."""
+    return {w for w in slug(title, 40).split("-")
+            if w not in _STOP and not w.isdigit() and countries().country_of(w) not in sides()}
 
 
 def distinctive(title: str) -> set[str]:
@@ -69,8 +71,8 @@ def same_instrument(a: Agreement, b: Agreement) -> bool:
     wa, wb = title_words(a.title), title_words(b.title)
     if not wa or not wb:
         return False
-    orgs_a = {p.lower() for p in a.parties} - {"india", "italy"}
-    orgs_b = {p.lower() for p in b.parties} - {"india", "italy"}
+    orgs_a = {p.lower() for p in a.parties if p not in sides()}
+    orgs_b = {p.lower() for p in b.parties if p not in sides()}
     if orgs_a and orgs_b and not orgs_a & orgs_b:
         return False
     return wa <= wb or wb <= wa or len(wa & wb) / len(wa | wb) >= 0.6
@@ -134,7 +136,8 @@ def resolve_agreements(extractions: list[Extraction], kb: KnowledgeBase, people:
             a = Agreement(id="", title=local.title, kind=local.kind, date=local.date,
                           parties=_parties(local.parties, ex, orgs),
                           signatories=[people[sid, s] for s in local.signatories if (sid, s) in people],
-                          evidence=list(local.evidence), sources=[sid])
+                          evidence=list(local.evidence), sources=[sid], status=local.status,
+                          instrument=local.instrument)
             words = distinctive(a.title)
             fits = [i for i in index.near(a, words) if same_instrument(merged[i], a)]
             if fits and (a.date or len(fits) == 1):
@@ -155,6 +158,9 @@ def resolve_agreements(extractions: list[Extraction], kb: KnowledgeBase, people:
 
 
 def _absorb(target: Agreement, a: Agreement) -> None:
+    """A later report adds to an instrument; its status is the newer news (planned, then signed)."""
+    target.status = a.status
+    target.instrument = target.instrument or a.instrument
     if a.date and (not target.date or len(a.date) > len(target.date)):
         target.date = a.date
     target.parties = list(dict.fromkeys(target.parties + a.parties))
@@ -168,7 +174,7 @@ def _parties(parties: list[str], ex: Extraction, orgs: dict[tuple[str, str], str
     sid = ex.source.id
     out = []
     for p in parties:
-        if p in {"India", "Italy"}:
+        if p in sides():
             out.append(p)
             continue
         p = orgs.get((sid, slug(p)), p)

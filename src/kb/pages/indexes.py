@@ -219,7 +219,8 @@ def offices_page(site: Site) -> str:
         held = "; ".join(f"{site.link('person', h.person)} ({_span_text(h.term)}{_reports(len(h.term.sources))})"
                          for h in holders)
         by_country[country].append(f"| {inline(title)} | {held} |")
-    order = sorted(by_country, key=lambda c: (["India", "Italy"].index(c) if c in ("India", "Italy") else 2, c))
+    pair = sides().pair
+    order = sorted(by_country, key=lambda c: (pair.index(c) if c in pair else 2, c))
     parts = [f"## {inline(c)}\n\n| Office | Holders, first reported first |\n|---|---|\n" + "\n".join(by_country[c])
              for c in order]
     body = ["# Offices", "Who held each office, as the articles report them in it: the years of the first and "
