@@ -62,11 +62,17 @@ def _dates_agree(a: str | None, b: str | None, slack: int = SLACK_DAYS) -> bool:
     return sa[0] <= sb[1] + slack * DAY and sb[0] <= sa[1] + slack * DAY
 
 
+def _years_fit(years: set[int], date: str | None) -> bool:
+    """A plan for 2025-29 is signed at the earliest a couple of years before its first year."""
+    span = parse_iso(date) if date else None
+    return not years or span is None or min(years) - 2 <= span[0].year <= max(years)
+
+
 def same_instrument(a: Agreement, b: Agreement) -> bool:
     if a.kind != b.kind or not _dates_agree(a.date, b.date):
         return False
     ya, yb = title_years(a.title), title_years(b.title)
-    if ya and yb and not ya & yb:
+    if (ya and yb and not ya & yb) or not _years_fit(ya, b.date) or not _years_fit(yb, a.date):
         return False
     wa, wb = title_words(a.title), title_words(b.title)
     if not wa or not wb:

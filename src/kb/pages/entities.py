@@ -313,6 +313,7 @@ BASIS = {
     "dateline": "from the dateline",
     "text": "from a date in the text",
     "post-id": "from the post id in the URL",
+    "corroborated": "the day of the events it reports, as other articles date them",
     "unknown": "not found",
 }
 
