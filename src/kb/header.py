@@ -22,7 +22,7 @@ from .lexicon import boilerplate, outlets
 
 _DATE_PREFIX = re.compile(r"^\s*date\s*:?\s+\d{4}-\d{2}(?:-\d{2})?(?![\d-])\s*", re.IGNORECASE)
 _NAV_NUMBER = re.compile(r"^\d{1,2}\.\s+(?=\S)")  # "4. Army chief visits ..." in a list of links
-_CRUMBS = re.compile(r"\s+[/›»>]\s+")  # "Home / India News / Meloni closes G7 summit"
+_CRUMBS = re.compile(r"\s+[/›»>]\s+")  # "Home / India News / Minister closes G7 summit"
 _CAPTION = re.compile(r"\((?:photo|image|picture|foto|immagine)\b|\b(?:photo|image|foto)\s*(?:credit)?\s*[:|-]\s",
                       re.IGNORECASE)
 _TRAILING_CREDIT = re.compile(r"\s*\[(?:foto|photo|video|fotogallery|gallery)\b[^\]]*\]\s*$", re.IGNORECASE)

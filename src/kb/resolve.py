@@ -83,7 +83,7 @@ class _People:
                     None)
 
     def match_short(self, p: Person) -> int | None:
-        """The one cluster whose full name the short form ("Meloni", "Gen Ferri") shortens; countries decide
+        """The one cluster whose full name the short form ("Bellandi", "Gen Ferri") shortens; countries decide
         between several."""
         last = name_tokens(p.name)[-1:] or ("",)
         cands = [i for i in self.near({"w:" + last[0]})

@@ -234,7 +234,7 @@ class _Reader:
 
     def _person_words(self) -> frozenset[str]:
         if self.person_words is None:
-            # People known by an office: a surname alone ("Crosetto and Singh signed") is theirs, not a company's.
+            # People known by an office: a surname alone ("Ferrante and Rao signed") is theirs, not a company's.
             self.person_words = frozenset(w.lower() for p in self.people.people if p.roles
                                           for w in p.name.split() if len(w) > 2)
         return self.person_words

@@ -356,8 +356,8 @@ def _strip_country(office: str) -> str:
 
 
 def _untitled(mentions: list[Mention], known: list[_Known]) -> list[str]:
-    """Names the article gives without a title: full names, and single names it repeats ("Meloni said ...
-    Meloni added"), that match no one the article introduced."""
+    """Names the article gives without a title: full names, and single names it repeats ("Bellandi said ...
+    Bellandi added"), that match no one the article introduced."""
     counts: dict[str, int] = {}
     for m in mentions:
         if m.person is None:

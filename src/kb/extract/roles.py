@@ -211,7 +211,7 @@ def _opens_name(tokens: list[Token], i: int) -> bool:
 
 
 def _is_place_name(tokens: list[Token], i: int, j: int) -> bool:
-    """ "Ciampino Airport", "Palazzo Chigi", "via Carmine Rossi", "INS Kaveri": a place or a ship, not a person."""
+    """ "Fiumara Airport", "Palazzo Chigi", "via Carmine Rossi", "INS Kaveri": a place or a ship, not a person."""
     v = vocab()
     before = tokens[i - 1] if i > 0 else None
     if before is not None and (before.text in v.ships or before.text.lower() in v.place_prefixes):
@@ -307,7 +307,7 @@ def _l_employer(s: _Scan) -> bool:
 
 
 def _l_comma(s: _Scan) -> bool:
-    """ "Deputy Prime Minister ..., Antonio Tajani", "the mayor of Lucca, X": a title may stand before the comma,
+    """ "Deputy Prime Minister ..., Marco Bellandi", "the mayor of Lucca, X": a title may stand before the comma,
     next to the name or to its rank."""
     if s.tok.text != ",":
         return False
