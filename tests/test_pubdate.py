@@ -301,15 +301,18 @@ def test_not_datelines(para: str) -> None:
     ("Navy ties deepen\nBy Our Bureau | Kolkata | Updated: Feb 11, 2025 16:02 IST\n\nThe talks were held.",
      "2025-02-11"),
     ("Navy ties deepen\nPallavi Rao • Pune • 3 October 2023\n\nThe talks were held.", "2023-10-03"),
+    ("Navy ties deepen\nBy Kiran Bose - April 2, 2025\n\nThe talks were held.", "2025-04-02"),
+    ("By Kiran Bose – 2 April 2025, 09:15 am\n\nThe talks were held.", "2025-04-02"),
 ])
 def test_a_byline_of_short_parts_dates_the_page(body: str, value: str) -> None:
     p = pub(body)
     assert (p.value, p.basis) == (value, "header")
 
 
-def test_a_long_headline_with_a_bar_is_no_byline() -> None:
-    body = ("Italy and India agree to build fleet tankers together at a yard on the west coast | 5 March 2026\n\n"
-            "The ministers met in Rome.")
+@pytest.mark.parametrize("sep", ["|", "-"])
+def test_a_long_headline_with_a_bar_is_no_byline(sep: str) -> None:
+    body = (f"Italy and India agree to build fleet tankers together at a yard on the west coast {sep} 5 March 2026"
+            "\n\nThe ministers met in Rome.")
     assert pub(body).value is None
 
 

@@ -248,7 +248,7 @@ _TIME = re.compile(r"(?:\b(?:[01]?\d|2[0-3])[:.][0-5]\d(?::\d\d)?\s*(?i:[ap]\.?m
 _HEADER_LINES = 6
 _HEADER_MAX = 10  # a press release may stack sender, place, "PRESS RELEASE" and headlines above its date
 _LONG_LINE = 15  # words: a line this long is the first paragraph; shorter ones are headlines and bylines
-_BYLINE_SEP = re.compile(r"\s*[|•·]\s*")
+_BYLINE_SEP = re.compile(r"\s*[|•·]\s*|\s+[-–—]\s+")  # "By X | date", "By X - date"
 
 
 _UPDATED = frozenset(re.sub(r"\s+", " ", w.lower()) for w in _LABELS["updated"])
