@@ -97,6 +97,12 @@ def test_a_pronoun_after_a_time_phrase_is_the_story_s_subject(tmp_path):
     assert names(ex, ceremony) == ["Marco Tosi"] and ceremony.date == "2024-05-09"
 
 
+def test_wreaths_laid_are_a_ceremony(tmp_path):
+    ex = extract(tmp_path, "Ambassador Carla Neri laid wreaths at the war cemetery in Ortona on Wednesday.")
+    [ceremony] = by_kind(ex, "ceremony")
+    assert names(ex, ceremony) == ["Carla Neri"] and ceremony.place == "Ortona"
+
+
 def test_a_facility_names_its_place(tmp_path):
     ex = extract(tmp_path, "On May 8 Defence Minister Arun Bhatia visited the Aerotek plant at Vergate, "
                            "officials said.")

@@ -40,6 +40,13 @@ def test_ship_names_are_not_people():
     assert got == {}
 
 
+def test_names_of_exercises_and_operations_are_not_people():
+    text = ("The navies held Exercise Blue Kite off Goa, and the air forces flew Ex Desert Lark with "
+            "Operation Sea Shield under way. Commodore Anil Rao led it.")
+    found = find_people(doc_of_text(text))
+    assert [p.name for p in found.people] == ["Anil Rao"]
+
+
 def test_short_forms_resolve_and_two_people_of_one_surname_stay_apart():
     text = ("Air Marshal Vikram Singh met Minister of State Meena Singh on Monday. "
             "Air Marshal Singh praised the talks. Ms Singh thanked him. Singh left.")

@@ -27,6 +27,7 @@ class Vocab:
     ships: dict[str, str | None]  # ship prefix -> navy's country
     place_heads: frozenset[str]
     place_prefixes: frozenset[str]
+    thing_prefixes: frozenset[str]  # "Exercise X", "Operation Y": the name of a happening, not a person
     eponym_heads: frozenset[str]
     outlets: frozenset[str]
     plurals: dict[str, str]  # "ministers" -> "minister", "ministri" -> "ministro": heads named for several people
@@ -55,6 +56,7 @@ def vocab() -> Vocab:
         ships=dict(names["ship_prefixes"]),
         place_heads=frozenset(names["place_heads"]),
         place_prefixes=frozenset(w.lower() for w in names["place_prefixes"]),
+        thing_prefixes=frozenset(names["thing_prefixes"]),
         eponym_heads=frozenset(names["eponym_heads"]),
         outlets=frozenset(boilerplate()["outlets"]),
         plurals=plurals,
@@ -211,12 +213,14 @@ def _opens_name(tokens: list[Token], i: int) -> bool:
 
 
 def _is_place_name(tokens: list[Token], i: int, j: int) -> bool:
-    """ "Fiumara Airport", "Palazzo Chigi", "via Carmine Rossi", "INS Kaveri": a place or a ship, not a person."""
+    """ "Fiumara Airport", "Palazzo Chigi", "via Carmine Rossi", "INS Kaveri", "Exercise Blue Kite": a place, a
+    ship or a named happening, not a person."""
     v = vocab()
     before = tokens[i - 1] if i > 0 else None
-    if before is not None and (before.text in v.ships or before.text.lower() in v.place_prefixes):
+    if before is not None and (before.text in v.ships or before.text in v.thing_prefixes
+                               or before.text.lower() in v.place_prefixes):
         return True
-    if tokens[i].text in v.ships or _known_place(tokens[i:j]):
+    if tokens[i].text in v.ships or tokens[i].text in v.thing_prefixes or _known_place(tokens[i:j]):
         return True
     if tokens[i].text.lower() in v.place_prefixes and j - i >= 2:
         return True
