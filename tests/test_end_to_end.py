@@ -240,3 +240,21 @@ def test_own_articles_people_and_dates_against_their_gold(own_built: tuple[Path,
         precision, recall, wrong_dates = _people_and_dates(own_built, gold)
         assert precision >= bars["people_precision"] and recall >= bars["people_recall"], (lang, precision, recall)
         assert len(wrong_dates) <= bars["wrong_dates"], (lang, wrong_dates)
+
+
+def test_one_person_and_one_event_across_languages(tmp_path: Path):
+    """The Italian Chief of Defence Staff's talks in New Delhi, reported by an English wire (t24) and an
+    Italian one (t44): one page for him, one for his Indian counterpart and one for their talks, each
+    citing both articles."""
+    _, docs = _build_articles([OWN / "t24_ani-lo-bianco-new-delhi.txt", OWN / "t44_ansa-lo-bianco-nuova-delhi.txt"],
+                              tmp_path)
+    sources = {front_matter(p)["id"] for p in (docs / "sources").glob("*.md") if p.name != "index.md"}
+    people = [front_matter(p) for p in (docs / "people").glob("*.md") if p.name != "index.md"]
+    events = [front_matter(p) for p in (docs / "events").glob("*.md") if p.name != "index.md"]
+    pages = {}
+    for name in ("giuseppe lo bianco", "rajendra pal negi"):
+        found = [p for p in people if name in {_norm(n) for n in [p["name"], *p["aliases"]]}]
+        assert len(found) == 1 and set(found[0]["sources"]) == sources, (name, found)
+        pages[name] = found[0]["id"]
+    talks = [e for e in events if set(pages.values()) <= set(e["participants"]) and str(e["date"]) == "2026-03-17"]
+    assert len(talks) == 1 and set(talks[0]["sources"]) == sources, talks
