@@ -30,7 +30,7 @@ from .agreements import ArticleAgreements
 from .doc import ArticleDoc
 from .organisations import ArticleOrganisations
 from .people import ArticlePeople
-from .venues import country_of_place, place_in
+from .venues import country_of_place, english_place, place_in
 
 # "today" in a quoted post is the day it was posted, not the day of the article.
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]?")
@@ -135,7 +135,8 @@ class _Story:
 
     @property
     def pub(self) -> str | None:
-        return self.doc.anchor.isoformat() if self.doc.anchor else None
+        # A page dated only by its month ("2023-03") still dates what it reports to that month.
+        return self.doc.anchor.isoformat() if self.doc.anchor else self.doc.source.published
 
 
 # ---------------------------------------------------------------- triggers
@@ -548,7 +549,7 @@ def _add_evidence(ev: Event, source_id: str, text: str) -> None:
 # ---------------------------------------------------------------- the extractor
 def find_events(doc: ArticleDoc, people: ArticlePeople, orgs: ArticleOrganisations,
                 agreements: ArticleAgreements) -> list[Event]:
-    story = _Story(doc, place=doc.dateline.place if doc.dateline else None)
+    story = _Story(doc, place=english_place(doc.dateline.place) if doc.dateline else None)
     for index in range(len(doc.sentences)):
         _tell(story, _read(doc, index, people), people, orgs, agreements)
     events = _merge_all(story.candidates)

@@ -84,17 +84,29 @@ def _sea_name(written: str) -> str:
     return next((s for s in places()["seas"] if s.lower() == written.lower()), written)
 
 
+def english_place(name: str | None) -> str | None:
+    """A place as the pages give it: its English name ("Napoli" -> "Naples", "Mar Ligure" -> "Ligurian Sea")."""
+    if not name:
+        return name
+    return _english_names().get(name.lower(), name)
+
+
+@cache
+def _english_names() -> dict[str, str]:
+    return {k.lower(): v for k, v in (places().get("english_names") or {}).items()}
+
+
 def place_in(text: str, near: int | None = None) -> str | None:
-    """The place `text` names: the first one, or with `near` (a trigger's offset) the nearest after it,
-    else the nearest before it."""
+    """The place `text` names, in English: the first one, or with `near` (a trigger's offset) the nearest
+    after it, else the nearest before it."""
     found = _found(text)
     if not found:
         return None
     if near is None:
-        return found[0][1]
+        return english_place(found[0][1])
     after = [f for f in found if f[0] >= near]
     pick = min(after, key=lambda f: f[0]) if after else max(found, key=lambda f: f[0])
-    return pick[1]
+    return english_place(pick[1])
 
 
 def country_of_place(place: str | None) -> str | None:

@@ -1,0 +1,79 @@
+"""Events of Italian articles: the same engine, with the Italian words of the lexicons (invented articles)."""
+
+from pathlib import Path
+
+from kb.extract import extract_article
+from kb.ingest import read_article
+
+
+def extract(tmp_path: Path, text: str, published: str | None = "2024-05-10"):
+    p = tmp_path / "a.md"
+    head = f"---\npublished: {published}\nlanguage: it\n---\n" if published else "---\nlanguage: it\n---\n"
+    p.write_text(head + text)
+    return extract_article(read_article(p))
+
+
+def by_kind(ex, kind):
+    return [e for e in ex.events if e.kind == kind]
+
+
+def names(ex, event):
+    by_id = {p.id: p.name for p in ex.people}
+    return sorted(by_id[i] for i in event.participants)
+
+
+def test_a_ship_berthing_in_a_port_is_a_visit_there_with_the_place_in_english(tmp_path):
+    ex = extract(tmp_path, "La fregata INS Vikrant Sagar della Marina indiana ha attraccato il 7 maggio al porto di "
+                           "Napoli, durante il suo viaggio verso il Mar Rosso.")
+    [ev] = by_kind(ex, "visit")
+    assert (ev.date, ev.place, ev.status) == ("2024-05-07", "Naples", "happened")
+
+
+def test_a_port_call_told_as_a_stop_is_a_visit(tmp_path):
+    ex = extract(tmp_path, "Il pattugliatore INS Tarang Vir ha fatto scalo ieri a Genova con 120 uomini di "
+                           "equipaggio.")
+    [ev] = by_kind(ex, "visit")
+    assert (ev.date, ev.place) == ("2024-05-09", "Genoa")
+
+
+def test_one_received_by_the_mayor_meets_the_mayor(tmp_path):
+    ex = extract(tmp_path, "Ieri il capitano di vascello Arjun Mehtani è stato ricevuto in Comune a Livorno dal "
+                           "sindaco Paola Ferretti.")
+    [ev] = by_kind(ex, "meeting")
+    assert names(ex, ev) == ["Arjun Mehtani", "Paola Ferretti"]
+    assert (ev.date, ev.place) == ("2024-05-09", "Livorno")
+
+
+def test_a_face_to_face_is_a_meeting_and_a_dateline_in_italian_gives_an_english_place(tmp_path):
+    ex = extract(tmp_path, "ROMA, 9 MAG - Il ministro della Difesa Franco Rinaldelli ha avuto oggi un faccia a "
+                           "faccia con l'omologo indiano Vikram Seshadri.")
+    [ev] = by_kind(ex, "meeting")
+    assert names(ex, ev) == ["Franco Rinaldelli", "Vikram Seshadri"]
+    assert ev.place == "Rome"
+
+
+def test_what_did_not_happen_is_no_event(tmp_path):
+    ex = extract(tmp_path, "Il sottosegretario Luca Fontanesi non ha incontrato il segretario indiano Ravi Menonn, "
+                           "rientrato in patria.")
+    assert not by_kind(ex, "meeting")
+
+
+def test_during_the_visit_refers_to_the_visit_already_told(tmp_path):
+    ex = extract(tmp_path, "Il sottosegretario Luca Fontanesi ha visitato Nuova Delhi il 6 maggio. "
+                           "Durante la visita, Fontanesi ha illustrato i programmi navali italiani.")
+    [ev] = by_kind(ex, "visit")
+    assert (ev.date, ev.place, len(ev.evidence)) == ("2024-05-06", "New Delhi", 2)
+
+
+def test_a_wreath_laid_is_a_ceremony(tmp_path):
+    ex = extract(tmp_path, "Il generale Harish Chandrakar ha deposto una corona al cimitero di guerra di Arezzo "
+                           "l'8 maggio.")
+    [ev] = by_kind(ex, "ceremony")
+    assert names(ex, ev) == ["Harish Chandrakar"] and ev.date == "2024-05-08"
+
+
+def test_a_page_dated_only_by_its_month_dates_what_it_reports_to_that_month(tmp_path):
+    ex = extract(tmp_path, "Il ministro Franco Rinaldelli ha incontrato l'omologo indiano Vikram Seshadri.",
+                 published="2024-05")
+    [ev] = by_kind(ex, "meeting")
+    assert ev.date == "2024-05"
