@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..dates import DateMention, parse_iso
-from ..lexicon import event_words, sides, titles, words_regex
+from ..lexicon import countries, event_words, sides, titles, words_regex
 from ..model import Agreement, Event, Evidence
 from ..names import name_lexicon
 from .agreements import ArticleAgreements
@@ -204,16 +204,35 @@ def _mentions(text: str, index: int, people: ArticlePeople) -> list[tuple[int, s
             continue
         for role in p.roles:
             title = role.title.split(",")[0]
-            if len(title.split()) < 2 or title.lower() in {"prime minister", "defence minister"}:
-                continue  # two words at least, and not an office every country has
+            if len(title.split()) < 2:
+                continue  # two words at least
+            common = title.lower() in {"prime minister", "defence minister"}
             rank = titles().rank_of(title.split())
             if rank and rank[1] == len(title.split()):
                 continue  # a rank ("Rear Admiral") is held by many, and names no one
             for m in re.finditer(rf"\b{re.escape(title)}\b", text, re.IGNORECASE):
                 # Not an office right before or after a name: "Chief of Defence Staff, Admiral X" is X's.
-                if not any(a <= m.start() < b + 40 or m.end() <= a <= m.end() + 12 for a, b in taken):
+                if any(a <= m.start() < b + 40 or m.end() <= a <= m.end() + 12 for a, b in taken):
+                    continue
+                # An office every country has names its holder only with the country: "the Italian Defence
+                # Minister", "the Defence Minister of Italy".
+                if not common or (p.country and _office_country(text, m.start(), m.end()) == p.country):
                     out.append((m.start(), p.id))
     return sorted(out)
+
+
+_COUNTRY_BEFORE = re.compile(r"([A-Z][a-z]+)(?:['’]s)?\s+$")
+_COUNTRY_AFTER = re.compile(r"\s+of\s+([A-Z][a-z]+)\b")
+
+
+def _office_country(text: str, start: int, end: int) -> str | None:
+    """The country an office is qualified with: "Italy's Defence Minister", "the Defence Minister of Italy"."""
+    before = _COUNTRY_BEFORE.search(text, max(0, start - 20), start)
+    after = _COUNTRY_AFTER.match(text, end)
+    for m in (before, after):
+        if m and (country := countries().country_of(m.group(1))):
+            return country
+    return None
 
 
 def _people_in(s: _Sentence, lo: int, hi: int, exclude: Collection[str] = ()) -> list[str]:
@@ -301,6 +320,9 @@ def _joins_previous(out: list[_Clause], trig: _Trigger, objects: list[str], s: _
     if not out:
         return False
     prev = out[-1]
+    new_people = [o for o in objects if o not in prev.objects]
+    if prev.trig.kind == "visit" and trig.kind == "meeting" and new_people:
+        return False  # "visited Rome, during which he held talks with X": the talks are a part of the visit
     if prev.trig.reference and prev.trig.start < 5 and trig.kind in {"meeting", "visit"}:
         # "The meeting was co-chaired by X and Y": the sentence is about the event it names.
         prev.objects = list(dict.fromkeys(prev.objects + objects))
@@ -312,7 +334,6 @@ def _joins_previous(out: list[_Clause], trig: _Trigger, objects: list[str], s: _
         comma = s.text.find(",", prev.trig.end, trig.start)
         prev.trig.hi = trig.lo = comma if comma >= 0 else trig.start
         return False
-    new_people = [o for o in objects if o not in prev.objects]
     if new_people and prev.objects and trig.kind in {"meeting", "visit", "ceremony"}:
         return False  # "met X and called on Y": two meetings
     keep = prev.trig if _stronger(prev.trig.kind, trig.kind) == prev.trig.kind else trig
@@ -574,9 +595,9 @@ def _tell(story: _Story, s: _Sentence, people: ArticlePeople, orgs: ArticleOrgan
         _join_delegation_leads(story, s)
     sentence_place = story.place
     for c in clauses:
-        if c.trig.reference:
-            _refer(story, c, s)
+        if c.trig.reference and (_refer(story, c, s) or not _dated_here(s, c.trig)):
             continue
+        c.trig.reference = False  # "the maiden exercise by two navies, from May 3 to 6" told first: a first mention
         cand = _candidate(story, c, s, people, orgs, sentence_place)
         if cand is None:
             continue
@@ -609,8 +630,9 @@ def _join_delegation_leads(story: _Story, s: _Sentence) -> None:
     _add_evidence(ev, story.doc.source.id, s.text)
 
 
-def _refer(story: _Story, c: _Clause, s: _Sentence) -> None:
-    """ "The exercise on July 4 and 5 covered ...": evidence, and a better date, for an event already read."""
+def _refer(story: _Story, c: _Clause, s: _Sentence) -> bool:
+    """ "The exercise on July 4 and 5 covered ...": evidence, and a better date, for an event already read.
+    False when the article has told no such event yet."""
     kind, trig, candidates = c.trig.kind, c.trig, story.candidates
     target = next((k for k in reversed(candidates) if k.event.kind == kind), None)
     if target is None and kind in {"meeting", "visit"}:
@@ -618,19 +640,26 @@ def _refer(story: _Story, c: _Clause, s: _Sentence) -> None:
     if target is None and kind == "ceremony":  # "... who joined the ceremony": the signing just told
         target = next((k for k in reversed(candidates) if k.event.kind == "signing"), None)
     if target is None:
-        return
+        return False
     if trig.start < 5:  # the sentence's subject is the event: its people took part
         target.event.participants = list(dict.fromkeys(target.event.participants + c.subject + c.objects))
     _add_evidence(target.event, story.doc.source.id, s.text)
     d = _pick_date(s.dates, trig)
     if d is None:
-        return
+        return True
     # "The visit, originally planned for November, was put off" dates no visit that took place; "the visit
     # is now likely in March" dates the one put off.
     told = _status(s, trig, d, story.doc.anchor) == "happened"
     if told == (target.event.status == "happened") and target.date_basis != "text":
         target.event.date, target.event.end_date, target.date_basis = d.value, d.end_value, "text"
         target.event.background = _is_background(d.value, story.doc.anchor)
+    return True
+
+
+def _dated_here(s: _Sentence, trig: _Trigger) -> bool:
+    """Whether a date follows the trigger before any other trigger: "the exercise ... from May 3 to 6"."""
+    nxt = min((t.start for t in s.triggers if t.start > trig.start), default=len(s.text))
+    return any(trig.end <= d.start < nxt for d in s.dates)
 
 
 def _set_end(candidates: list[_Candidate], made: int, trigs: list[_Trigger], end: DateMention) -> None:

@@ -1,0 +1,65 @@
+"""Classes of phrasing that report a happening, each on a short invented article."""
+
+from pathlib import Path
+
+from kb.extract import extract_article
+from kb.ingest import read_article
+
+
+def extract(tmp_path: Path, text: str, published: str | None = "2024-05-10"):
+    p = tmp_path / "a.md"
+    head = f"---\npublished: {published}\n---\n" if published else ""
+    p.write_text(head + text)
+    return extract_article(read_article(p))
+
+
+def by_kind(ex, kind):
+    return [e for e in ex.events if e.kind == kind]
+
+
+def names(ex, event):
+    by_id = {p.id: p.name for p in ex.people}
+    return sorted(by_id[i] for i in event.participants)
+
+
+def test_a_definite_first_mention_with_its_own_dates_is_an_event(tmp_path):
+    ex = extract(tmp_path, "In a first for the two fleets, the navies of both countries carried out the maiden "
+                           "exercise by their amphibious groups off the Malabar coast from May 2 to 5.")
+    [ev] = by_kind(ex, "exercise")
+    assert (ev.date, ev.end_date, ev.place) == ("2024-05-02", "2024-05-05", "Malabar coast")
+
+
+def test_a_definite_mention_without_dates_of_its_own_stays_a_reference(tmp_path):
+    ex = extract(tmp_path, "The exercise was announced during the visit of Defence Minister Arun Bhatia to Rome in April.")
+    assert not by_kind(ex, "exercise")
+
+
+def test_expected_with_an_adverb_is_still_planned(tmp_path):
+    ex = extract(tmp_path, "Prime Minister Arun Bhatia and Prime Minister Silvia Marchi are also expected to "
+                           "share a stage at the Lakeside Dialogue in Pune.")
+    assert all(e.status != "happened" for e in ex.events)
+
+
+def test_talks_held_during_a_visit_are_a_meeting_of_their_own(tmp_path):
+    ex = extract(tmp_path, "Defence Secretary Arun Bhatia visited Naples from May 6 to 7, during which he held "
+                           "\"fruitful discussions\" with Admiral Bruno Vitale.")
+    [visit] = by_kind(ex, "visit")
+    [meeting] = by_kind(ex, "meeting")
+    assert names(ex, meeting) == ["Arun Bhatia", "Bruno Vitale"]
+    assert visit.date == meeting.date == "2024-05-06"
+
+
+def test_a_visit_that_began_with_a_meeting_keeps_the_meeting_apart(tmp_path):
+    ex = extract(tmp_path, "Defence Secretary Arun Bhatia arrived in Naples on May 6 for a two-day visit. "
+                           "The visit began with a meeting between Arun Bhatia and Admiral Bruno Vitale.")
+    [meeting] = by_kind(ex, "meeting")
+    assert names(ex, meeting) == ["Arun Bhatia", "Bruno Vitale"]
+    assert by_kind(ex, "visit")
+
+
+def test_an_office_every_country_has_names_its_holder_with_the_country(tmp_path):
+    ex = extract(tmp_path, "Italian Defence Minister Silvia Marchi received Defence Secretary Arun Bhatia in Naples "
+                           "on May 6. Later the defence secretary was calling on the Defence Minister of Italy "
+                           "at her office, where the Defence Minister of France joined them.")
+    meetings = by_kind(ex, "meeting")
+    assert meetings and all(names(ex, m) == ["Arun Bhatia", "Silvia Marchi"] for m in meetings)
