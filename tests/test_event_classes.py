@@ -30,7 +30,8 @@ def test_a_definite_first_mention_with_its_own_dates_is_an_event(tmp_path):
 
 
 def test_a_definite_mention_without_dates_of_its_own_stays_a_reference(tmp_path):
-    ex = extract(tmp_path, "The exercise was announced during the visit of Defence Minister Arun Bhatia to Rome in April.")
+    ex = extract(tmp_path, "The exercise was announced during the visit of Defence Minister Arun Bhatia "
+                           "to Rome in April.")
     assert not by_kind(ex, "exercise")
 
 
@@ -63,3 +64,10 @@ def test_an_office_every_country_has_names_its_holder_with_the_country(tmp_path)
                            "at her office, where the Defence Minister of France joined them.")
     meetings = by_kind(ex, "meeting")
     assert meetings and all(names(ex, m) == ["Arun Bhatia", "Silvia Marchi"] for m in meetings)
+
+
+def test_a_meeting_held_by_someone_on_a_visit_is_one_meeting(tmp_path):
+    ex = extract(tmp_path, "Defence Minister Arun Bhatia, who is on an official visit to Italy, held a meeting "
+                           "with his Italian counterpart Silvia Marchi in Naples on Wednesday.")
+    [ev] = ex.events
+    assert ev.kind == "meeting" and names(ex, ev) == ["Arun Bhatia", "Silvia Marchi"]

@@ -321,8 +321,11 @@ def _joins_previous(out: list[_Clause], trig: _Trigger, objects: list[str], s: _
         return False
     prev = out[-1]
     new_people = [o for o in objects if o not in prev.objects]
-    if prev.trig.kind == "visit" and trig.kind == "meeting" and new_people:
-        return False  # "visited Rome, during which he held talks with X": the talks are a part of the visit
+    if (prev.trig.kind == "visit" and trig.kind == "meeting" and new_people
+            and (prev.trig.reference or _dated_between(s, prev.trig, trig))):
+        # "visited Rome on May 6, during which he held talks with X", "the visit began with a meeting with X":
+        # the talks are a part of the visit; "X, who is on a visit to Italy, met Y" tells one meeting.
+        return False
     if prev.trig.reference and prev.trig.start < 5 and trig.kind in {"meeting", "visit"}:
         # "The meeting was co-chaired by X and Y": the sentence is about the event it names.
         prev.objects = list(dict.fromkeys(prev.objects + objects))
@@ -656,10 +659,15 @@ def _refer(story: _Story, c: _Clause, s: _Sentence) -> bool:
     return True
 
 
+def _dated_between(s: _Sentence, a: _Trigger, b: _Trigger) -> bool:
+    return any(a.end <= d.start < b.start for d in s.dates)
+
+
 def _dated_here(s: _Sentence, trig: _Trigger) -> bool:
-    """Whether a date follows the trigger before any other trigger: "the exercise ... from May 3 to 6"."""
+    """Whether a day follows the trigger before any other trigger: "the exercise ... from May 3 to 6" (a
+    month, as in "preparations for the visit gathered pace last month", may be the sentence's)."""
     nxt = min((t.start for t in s.triggers if t.start > trig.start), default=len(s.text))
-    return any(trig.end <= d.start < nxt for d in s.dates)
+    return any(trig.end <= d.start < nxt and len(d.value) == 10 for d in s.dates)
 
 
 def _set_end(candidates: list[_Candidate], made: int, trigs: list[_Trigger], end: DateMention) -> None:
