@@ -333,3 +333,64 @@ def test_an_italian_topic_ends_at_a_verb():
     r = agreements("Il contratto per la fornitura di siluri pesanti era stato annullato nel 2014.")
     assert [(a.title, a.status) for a in r.agreements] == [("Contract for the Supply of Heavyweight Torpedoes",
                                                             "cancelled")]
+
+
+# ---------------------------------------------------------------- dates and parties of background mentions
+def extracted(text: str, published: str = "2025-03-12"):
+    from kb.extract import extract_doc
+    return extract_doc(doc_of_text(text, published=published))
+
+
+def test_a_month_of_another_clause_neither_dates_nor_joins_an_agreement():
+    ex = extracted("The Pelagia Coast Guard and the Italian Coast Guard began staff talks in May 2021 and signed a "
+                   "hydrography pact in August that year.")
+    [a] = ex.agreements
+    assert a.date == "2021-08" and "May" not in a.parties and "August" not in a.parties
+
+
+def test_months_and_pronouns_are_no_parties():
+    ex = extracted("He recalled drills held off Taranto in September, and the adoption of the Harbour Safety "
+                   "Roadmap last month.")
+    [a] = ex.agreements
+    assert a.parties == [] and a.date == "2025-02"
+
+
+def test_an_agreement_told_as_earlier_than_the_story_has_no_date_of_the_story():
+    ex = extracted("Minister Arun Desai arrived in Rome on Tuesday. The visit comes weeks after the two countries "
+                   "adopted a Lunar Science Roadmap.")
+    [a] = ex.agreements
+    assert a.date is None
+    ex = extracted('"This builds on the Coastal Action Plan adopted by our governments," Desai said on Monday.')
+    assert all(a.date is None for a in ex.agreements)
+
+
+def test_a_follow_up_sentence_dates_the_agreement():
+    ex = extracted("Orion Dynamics has signed a licence contract with Vesta Avionica. The contract was signed on "
+                   "Friday in Pune.")
+    [a] = ex.agreements
+    assert (a.date, a.date_basis) == ("2025-03-07", "text")
+
+
+def test_charting_a_roadmap_is_a_figure_of_speech():
+    assert extracted("The ministers charted the roadmap for deeper industrial ties.").agreements == []
+    assert extracted("Both sides mapped out a roadmap for joint research.").agreements == []
+
+
+def test_honorifics_and_offices_of_signatories_are_no_parties():
+    said = agreements("The memoranda were exchanged and a Letter of Intent on Sonar Research was exchanged "
+                      "between Dr. Anil Rao and Ing. Paola Greco.")
+    assert all(p not in {"Dr", "Ing"} for a in said.agreements for p in a.parties)
+
+
+def test_a_date_that_opens_the_sentence_dates_every_clause():
+    ex = extracted("Last year, the two countries held a summit and adopted an ambitious action plan.")
+    [a] = ex.agreements
+    assert a.date == "2024"
+
+
+def test_parties_read_past_what_each_body_is_said_to_be():
+    r = agreements("Italy's Vesta Cantieri, one of the largest builders of patrol boats in Europe, and Coastal "
+                   "Shipbuilders Limited (CSL), a state-owned shipyard, on Monday signed a memorandum of "
+                   "understanding to build fast attack craft.")
+    [a] = r.agreements
+    assert a.parties == ["Vesta Cantieri", "CSL"]

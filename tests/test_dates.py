@@ -376,3 +376,15 @@ def test_a_day_first_date_with_two_year_digits() -> None:
 def test_italian_tense_cues(text: str, word: str, when: str) -> None:
     start = text.index(word)
     assert tense(text, start, start + len(word)) == when
+
+
+def test_that_year_counts_from_the_year_stated_before_it() -> None:
+    anchor = dt.date(2025, 3, 12)
+    found = find_dates("The coast guards began talks in May 2021 and signed a pact in August that year.", anchor)
+    assert [(d.text, d.value) for d in found] == [("May 2021", "2021-05"), ("August that year", "2021-08")]
+    found = find_dates("A first survey ran in 2019; a second followed the following year.", anchor)
+    assert [d.value for d in found] == ["2019", "2020"]
+
+
+def test_that_year_without_a_stated_year_dates_nothing() -> None:
+    assert find_dates("They signed a pact in August that year.", dt.date(2025, 3, 12)) == []

@@ -501,6 +501,29 @@ def _month_rel_year(m: re.Match[str], text: str, anchor: dt.date | None) -> Date
     return _mention(text, m.start(), m.end(), _month_iso(anchor.year + _shift(_modifier(m)), month), relative=True)
 
 
+_THAT_YEAR = {re.sub(r"\s+", " ", w.lower()).replace("’", "'"): n for w, n in _LEX["that_year"].items()}
+_STATED_YEAR = re.compile(r"(?<![\w/.-])((?:19|20)\d\d)(?![\w%])(?!\s?[-–]\s?\d|/\d)")
+
+
+def _stated_year(text: str, before: int) -> int | None:
+    """The last year written out in text[:before], the one "that year" refers to."""
+    years = [m for m in _STATED_YEAR.finditer(text, 0, before) if _year_ok(text, m.start(), m.end())]
+    return int(years[-1].group(1)) if years else None
+
+
+# "in June that year", "in October of the same year", "the previous year", "later that year": a year counted
+# from one stated earlier in the sentence. With none stated the mention has no value and is dropped, so that
+# "June" is not taken for the nearest June.
+@_pattern(rf"(?:{_g('m1', _MON_ALONE)},?\s+(?:of\s+)?)?(?P<ref>{_words(list(_LEX['that_year']))})(?!\w)")
+def _that_year(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    year = _stated_year(text, m.start())
+    if year is None:
+        return _mention(text, m.start(), m.end(), "")
+    year += _THAT_YEAR.get(re.sub(r"\s+", " ", m["ref"].lower()).replace("’", "'"), 0)
+    month = _month_of(m, "m1")
+    return _mention(text, m.start(), m.end(), _month_iso(year, month) if month else str(year))
+
+
 # "last December", "lo scorso dicembre", "dicembre scorso"
 @_pattern(rf"\b(?P<rel>{_NAME_MODS})\s+{_g('m1', _MON_ALONE)}(?!\s*\d)"
           rf"|{_g('m2', _MON_ALONE)}\s+(?P<rel2>{_NAME_MODS})(?!\s+{_UNITS})", "month")
@@ -706,4 +729,4 @@ def _find_dates(text: str, anchor: dt.date | None) -> tuple[DateMention, ...]:
     for cand in sorted(_candidates(text, anchor), key=lambda c: (-(c.end - c.start), c.start)):
         if all(cand.end <= c.start or cand.start >= c.end for c in chosen):
             chosen.append(cand)
-    return tuple(sorted(chosen, key=lambda c: c.start))
+    return tuple(sorted((c for c in chosen if c.value), key=lambda c: c.start))

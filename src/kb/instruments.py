@@ -16,7 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import cache
 
-from .identity import DAY, parse_iso, weights
+from .identity import DAY, date_rank, parse_iso, precision_of, weights
 from .ids import slug, unique
 from .lexicon import countries, sides
 from .model import Agreement, Extraction, KnowledgeBase
@@ -68,8 +68,18 @@ def _years_fit(years: set[int], date: str | None) -> bool:
     return not years or span is None or min(years) - 2 <= span[0].year <= max(years)
 
 
+def _told_later(a: Agreement, b: Agreement) -> bool:
+    """One report dates a named instrument only by the day it came out, the other states an earlier day: the
+    later report tells of the same signing."""
+    for late, early in ((a, b), (b, a)):
+        if late.date_basis == "publication" and early.date_basis == "text" and late.date and early.date \
+                and early.date < late.date and distinctive(late.title) and distinctive(early.title):
+            return True
+    return False
+
+
 def same_instrument(a: Agreement, b: Agreement) -> bool:
-    if a.kind != b.kind or not _dates_agree(a.date, b.date):
+    if a.kind != b.kind or not (_dates_agree(a.date, b.date) or _told_later(a, b)):
         return False
     ya, yb = title_years(a.title), title_years(b.title)
     if (ya and yb and not ya & yb) or not _years_fit(ya, b.date) or not _years_fit(yb, a.date):
@@ -105,8 +115,10 @@ class _Index:
 
     def add(self, a: Agreement, i: int, words: set[str]) -> None:
         keys = [f"w:{a.kind}:{w}" for w in sorted(words)] + [f"all:{a.kind}"] + ([] if words else [f"g:{a.kind}"])
+        # Dated by the day it was reported only: a report stating an earlier day may be of it.
+        months = _months(a.date) + (["U"] if a.date_basis == "publication" and words else [])
         for key in keys:
-            for month in _months(a.date):
+            for month in months:
                 if i not in self.buckets[key][month][-1:]:
                     self.buckets[key][month].append(i)
 
@@ -119,6 +131,9 @@ class _Index:
             for key in keys:
                 for month in [*_months(a.date), "U"]:
                     found.update(self.buckets[key].get(month, ()))
+            if a.date_basis == "publication" and words:  # it may be an instrument signed earlier
+                for key in (k for k in keys if k.startswith("w:")):
+                    found.update(i for month, ids in self.buckets[key].items() if month < a.date for i in ids)
             return sorted(found)
         for key in keys:
             for ids in self.buckets[key].values():
@@ -143,7 +158,7 @@ def resolve_agreements(extractions: list[Extraction], kb: KnowledgeBase, people:
                           parties=_parties(local.parties, ex, orgs),
                           signatories=[people[sid, s] for s in local.signatories if (sid, s) in people],
                           evidence=list(local.evidence), sources=[sid], status=local.status,
-                          instrument=local.instrument)
+                          instrument=local.instrument, date_basis=local.date_basis)
             words = distinctive(a.title)
             fits = [i for i in index.near(a, words) if same_instrument(merged[i], a)]
             if fits and (a.date or len(fits) == 1):
@@ -167,8 +182,9 @@ def _absorb(target: Agreement, a: Agreement) -> None:
     """A later report adds to an instrument; its status is the newer news (planned, then signed)."""
     target.status = a.status
     target.instrument = target.instrument or a.instrument
-    if a.date and (not target.date or len(a.date) > len(target.date)):
-        target.date = a.date
+    if a.date and (not target.date or date_rank(a.date_basis, precision_of(a.date))
+                   < date_rank(target.date_basis, precision_of(target.date))):
+        target.date, target.date_basis = a.date, a.date_basis  # a stated date over the day a report came out
     target.parties = list(dict.fromkeys(target.parties + a.parties))
     target.signatories = list(dict.fromkeys(target.signatories + a.signatories))
     target.evidence.extend(a.evidence)

@@ -103,6 +103,8 @@ class Agreement:
     status: str = "signed"
     # For kind other: what the instrument is (deal, contract, arrangement, statement), else None.
     instrument: str | None = None
+    # How the date was found: text (stated), context (the story's event), publication, or None.
+    date_basis: str | None = None
 
 
 @dataclass

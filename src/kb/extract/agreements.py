@@ -15,7 +15,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..lexicon import _load, countries, sides
+from ..dates import DateMention, month_number, weekday_number
+from ..lexicon import _load, _norm, countries, sides, titles
 from ..model import Agreement, Evidence
 from .doc import ArticleDoc
 from .instruments import _DETERMINERS as _DETERMINERS
@@ -59,6 +60,8 @@ class ArticleAgreements:
     by_sentence: dict[int, list[int]] = field(default_factory=dict)
     # sentences that promise an instrument (to be signed, under negotiation): announcements, not signings
     promised_in: list[int] = field(default_factory=list)
+    # (agreement index, sentence index) -> where the sentence first names the instrument
+    spans: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
 
 
 @dataclass
@@ -172,6 +175,7 @@ class _Reader:
         if not any(e.quote == text for e in agr.evidence):
             agr.evidence.append(Evidence(self.doc.source.id, text))
         self._in_sentence(idx, s_index)
+        self.result.spans.setdefault((idx, s_index), (hit.start, hit.end))
         if status == CONCLUDED:
             self._concluded(idx, s_index)
             for pid in _signatories(text, hit, hits, self.people.in_sentence(s_index), self.people):
@@ -215,6 +219,8 @@ class _Reader:
                      for m in re.finditer(rf"(?<!\w){re.escape(form)}(?!\w)", text)]
             # "Bharat Shipyard Limited (BSL)": one mention, the name and its acronym together.
             spans = [(a, b) for a, b in spans if not any(c <= a and b <= d and (c, d) != (a, b) for c, d in spans)]
+            # A name read inside another body's name is that body ("X, and Y Limited" and "Y Limited").
+            spans = [sp for sp in spans if not any(a <= sp[0] < b for a, b, _ in out)]
             if spans:
                 out.append((spans[0][0], spans[0][1], _org_party(o)))
                 skipped.extend(spans[1:])
@@ -250,6 +256,40 @@ class _Reader:
             agr.status = _PAGE_STATUS[max(k.statuses, key=lambda s: _STATUS_RANK[s])] if k.statuses else "signed"
             agr.instrument = k.hit.entry.instrument
         return self.result
+
+
+# ---------------------------------------------------------------- dates
+@dataclass(frozen=True)
+class Dating:
+    """What the sentences that conclude an agreement say of when: the sentence to read, a date phrase of the
+    instrument's own clause, and whether the signing is told as earlier than the story (then no other date)."""
+
+    sentence: int
+    mention: DateMention | None
+    background: bool
+
+
+def dating(doc: ArticleDoc, result: ArticleAgreements, idx: int) -> Dating:
+    """The first concluding sentence whose clause dates the instrument ("The contract was signed on Friday" after
+    "A has signed a contract with B"), else the first one told as today's news, else the first."""
+    s_list = result.concluded_in.get(idx, [])
+    for s in s_list:
+        span = result.spans.get((idx, s))
+        mention = clause_date(doc.sentences[s].text, span, doc.dates(s)) if span else None
+        if mention is not None:
+            return Dating(s, mention, False)
+    told = [s for s in s_list if not lexicon().background.search(doc.sentences[s].text)]
+    return Dating(told[0] if told else s_list[0], None, not told) if s_list else Dating(0, None, True)
+
+
+def clause_date(text: str, span: tuple[int, int], mentions: list[DateMention]) -> DateMention | None:
+    """The date phrase nearest the instrument with no other clause between them; a date that opens the
+    sentence ("Last year, ...") is of all its clauses."""
+    lex = lexicon()
+    own = [m for m in mentions
+           if not (lex.strong_breaks if len(text[:m.start].split()) <= 1 else lex.clause_breaks).search(
+               text[m.end:span[0]] if m.end <= span[0] else text[span[1]:m.start])]
+    return min(own, key=lambda m: abs(m.start - span[0]), default=None)
 
 
 # ---------------------------------------------------------------- rules of one mention
@@ -341,6 +381,10 @@ class _Said:
     def names(self, start: int, end: int, n: int = 2) -> list[str]:
         """Parties named in text[start:end], in order: known bodies, else capitalised names ("with Milan-based
         Vela Srl") that are no person, place or time."""
+        return list(dict.fromkeys(p for _, _, p in self.spans(start, end)))[:n]
+
+    def spans(self, start: int, end: int) -> list[tuple[int, int, str]]:
+        """As `names`, with where each is named."""
         found = [b for b in self.bodies if start <= b[0] < end]
         taken = [(a, b) for a, b, _ in self.bodies] + self.people
         for run in _CAPITALISED_RUN.finditer(self.text, start, end):
@@ -348,12 +392,13 @@ class _Said:
             offset = 0
             for piece in re.split(r"\s+(?:and|e|&)\s+", run.group()):
                 offset = run.group().index(piece, offset)
-                lead = re.match(r"(?:[\w-]+-based\s+)?", piece).end()  # type: ignore[union-attr]
+                # "Milan-based Vela Srl", "Italy's Vela Srl": where or whose it is, not its name.
+                lead = re.match(r"(?:[\w-]+-based\s+|[A-Z][a-z]+['’]s\s+(?=[A-Z]))?", piece).end()  # type: ignore
                 name, at = piece[lead:], run.start() + offset + lead
                 offset += len(piece)
                 if name and not any(a < at + len(name) and at < b for a, b in taken) and self._could_be_party(name):
                     found.append((at, at + len(name), name))
-        return list(dict.fromkeys(p for _, _, p in sorted(found)))[:n]
+        return sorted(found)
 
     def _could_be_party(self, name: str) -> bool:
         """Not a time, a place, a demonym's phrase ("Italian Navy" is a body the organisation step reads),
@@ -361,7 +406,7 @@ class _Said:
         first = name.split()[0]
         demonym = countries().country_of(first) and first.lower() not in _country_names()
         return not (re.search(r"-based$", name) or demonym or _is_time(name) or first.lower() in _DETERMINERS
-                    or name.lower() in countries().place_country or find_hits(name)
+                    or name.lower() in countries().place_country or find_hits(name) or _a_person_word(name)
                     or set(name.lower().split()) & self.person_words)
 
 
@@ -466,6 +511,9 @@ def _subject_bodies(said: _Said, end: int) -> list[str]:
     names = said.names(clause_start, clause_start + len(tail), 3)
     if names and re.search(r"[\w)]\s*$", tail) and not re.search(r"\b(?:said|says|told)\b", tail):
         return names[-2:] if re.search(r"\b(?:and|e|&)\b", tail) else names[-1:]
+    around = _around_appositions(said, end) if not names and cut else []
+    if around:
+        return around
     state = lexicon().state_bodies.search(text[clause_start:end])
     if state:
         clause = text[clause_start:end]
@@ -474,7 +522,40 @@ def _subject_bodies(said: _Said, end: int) -> list[str]:
     return []
 
 
+def _a_person_word(name: str) -> bool:
+    """ "He", "Dr", "Commodore", "Executive Vice President of X": a pronoun, an honorific, a rank or an office
+    is who signs, never a party."""
+    t, words = titles(), [_norm(w) for w in name.split()]
+    return (words[0] in lexicon().not_parties or words[0] in t.honorifics
+            or any(w in t.office_heads or w in t.honorifics for w in words)
+            or (len(words) == 1 and words[0] in t.rank_words))
+
+
+# ", one of Europe's largest shipbuilders,", ", a public sector undertaking,": what a body is, between commas.
+_APPOSITION = re.compile(r",\s+(?:one of|part of|a|an|the|which|who|un[ao]?|tra)\s[^,;]{0,140}?,")
+
+
+def _around_appositions(said: _Said, end: int) -> list[str]:
+    """ "A, one of ..., and B (BB), a ... undertaking, on Monday signed": the bodies joined by "and" before
+    the verb, read past what each is said to be; a country that owns one ("Italy's A") is no party."""
+    text = said.text
+    start = max(0, end - 400)
+    asides = [m.span() for m in _APPOSITION.finditer(text, start, end)]
+    if not asides:
+        return []
+    first: dict[str, tuple[int, int]] = {}
+    for a, b, p in said.spans(start, end):
+        if not any(x <= a and b <= y for x, y in asides) and not re.match(r"['’]s\b", text[b:b + 2]):
+            first.setdefault(p, (a, b))
+    names = sorted(first.items(), key=lambda pa: pa[1])
+    if len(names) < 2 or not re.search(r"\b(?:and|e|&)\s", text[names[-2][1][0]:names[-1][1][1]]):
+        return []
+    return [p for p, _ in names[-2:]]
+
+
 def _is_time(name: str) -> bool:
+    if month_number(name.split()[0]) or weekday_number(name.split()[0]):
+        return True  # "in June": a month or a weekday is no party
     words = name.lower().split()
     return bool(words) and words[0] in {"on", "in", "monday", "tuesday", "wednesday", "thursday", "friday",
                                         "saturday", "sunday", "earlier", "last", "the", "a", "an", "after",

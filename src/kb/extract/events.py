@@ -26,7 +26,7 @@ from ..dates import DateMention, parse_iso
 from ..lexicon import countries, event_words, sides, titles, words_regex
 from ..model import Agreement, Event, Evidence
 from ..names import name_lexicon
-from .agreements import ArticleAgreements
+from .agreements import ArticleAgreements, dating
 from .doc import ArticleDoc
 from .organisations import ArticleOrganisations
 from .people import ArticlePeople
@@ -827,22 +827,24 @@ def _link_agreements(events: list[Event], agreements: ArticleAgreements, doc: Ar
         for q in ev.evidence:
             if q.quote in index:
                 by_sentence.setdefault(index[q.quote], ev)
-    for idx, s_list in agreements.concluded_in.items():
+    for idx in agreements.concluded_in:
         agr = agreements.agreements[idx]
-        s_index = s_list[0]
-        dates = doc.dates(s_index)
-        ev = by_sentence.get(s_index)
+        when = dating(doc, agreements, idx)
+        dates = doc.dates(when.sentence)
+        ev = by_sentence.get(when.sentence)
         if ev is None:
-            earlier = [i for i in by_sentence if i < s_index]
+            earlier = [i for i in by_sentence if i < when.sentence]
             ev = by_sentence[max(earlier)] if earlier else None
             if ev is not None and (ev.background or (dates and not _compatible_dates(dates[0].value, ev.date))):
                 ev = None  # the story's event is another day's
-        if dates:
-            agr.date = dates[0].value
+        if when.mention is not None:
+            agr.date, agr.date_basis = when.mention.value, "text"
+        elif when.background:
+            agr.date = None  # told as earlier than the story, with no date of its own: unknown
         elif ev is not None:
-            agr.date = ev.date
+            agr.date, agr.date_basis = ev.date, ev.date_basis or "context"
         elif doc.anchor:
-            agr.date = doc.anchor.isoformat()
+            agr.date, agr.date_basis = doc.anchor.isoformat(), "publication"
         if ev is not None:
             _link(ev, agr)
 

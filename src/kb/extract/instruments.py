@@ -102,6 +102,10 @@ class Lexicon:
     cooperation: frozenset[str]
     state_bodies: re.Pattern[str]
     blocs: re.Pattern[str]
+    background: re.Pattern[str]
+    clause_breaks: re.Pattern[str]
+    strong_breaks: re.Pattern[str]
+    not_parties: frozenset[str]
 
 
 def _alternation(words: list[str]) -> str:
@@ -123,6 +127,7 @@ def lexicon() -> Lexicon:
             if words:
                 entries.append((entry, plural, _words(words)))
     every = [w for e in data["instruments"] for w in e["words"] + e.get("plural", [])]
+    breaks = data["clause_breaks"]
     return Lexicon(
         entries=tuple(entries), any=_words(every), signed=_words(data["signed"]),
         by_subject=_words(data["signed_by_subject"]), signed_by=_words(data["signed_by"]),
@@ -136,6 +141,9 @@ def lexicon() -> Lexicon:
         bilateral=_words(data["bilateral"]), companies=_words(data["companies"]),
         nouns=frozenset(data["instrument_nouns"]), cooperation=frozenset(data["cooperation_words"]),
         state_bodies=_words(data["state_bodies"]), blocs=_words(data["blocs"]),
+        background=_words(data["background"]), clause_breaks=re.compile("|".join([*breaks["strong"], *breaks["weak"]])),
+        strong_breaks=re.compile("|".join(breaks["strong"])),
+        not_parties=frozenset(data["not_parties"]),
     )
 
 
