@@ -100,3 +100,9 @@ def test_image_credits_reading_times_and_desk_credits_go():
 def test_an_agency_tag_with_initials_goes_for_every_agency_of_the_lexicon():
     c = clean("Ships exercised at sea.\n\nThe deployment ends in May. ANSA ABC")
     assert c.paragraphs[-1] == "The deployment ends in May."
+
+
+def test_drops_teasers_for_other_pages():
+    body = ("The ministers met on Friday.\n\nWatch | Explained: why the frigate deal matters\n\n"
+            "Also watch | Storm hits coast\n\nThey signed an agreement.")
+    assert clean(body).paragraphs == ["The ministers met on Friday.", "They signed an agreement."]

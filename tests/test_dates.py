@@ -388,3 +388,12 @@ def test_that_year_counts_from_the_year_stated_before_it() -> None:
 
 def test_that_year_without_a_stated_year_dates_nothing() -> None:
     assert find_dates("They signed a pact in August that year.", dt.date(2025, 3, 12)) == []
+
+
+def test_a_numeric_day_and_month_is_read_in_the_outlets_order() -> None:
+    anchor = dt.date(2025, 10, 12)
+    text = "The contract was signed on 7/10 in Pune."
+    assert find_dates(text, anchor) == []  # either order makes a date, and the outlet's is not known
+    assert [d.value for d in find_dates(text, anchor, day_first=True)] == ["2025-10-07"]
+    assert [d.value for d in find_dates(text, anchor, day_first=False)] == ["2025-07-10"]
+    assert [d.value for d in find_dates("It was signed on 17/9.", anchor)] == ["2025-09-17"]

@@ -569,3 +569,12 @@ def test_more_header_lines(line: str, value: str, basis: str) -> None:
             "officials said after the ships left harbour.")
     p = pub(body)
     assert (p.value, p.basis) == (value, basis), p.warnings
+
+
+def test_a_day_the_text_calls_today_dates_a_page_with_no_header_date() -> None:
+    p = pub("Minister ends visit to Lisbon\n\nThe Defence Minister of Ruritania concludes a three-day visit to "
+            "Lisbon today, April 8, 2025, after talks on naval training.")
+    assert (p.value, p.basis) == ("2025-04-08", "text")
+    p = pub("Envoy ends tour\n\nThe envoy concludes a three-day tour of the southern ports today, April 8. She met "
+            "port officials in March 2026 and will report in May.")
+    assert p.value == "2026-04-08"

@@ -32,6 +32,7 @@ class DateMention:
     value: str  # ISO: "2025-04-14", or "2025-04" / "2025" when only month/year is known
     end_value: str | None = None  # last day of a range ("April 14-15, 2025" -> "2025-04-15")
     relative: bool = False  # resolved against the anchor (weekday, "last December", "yesterday")
+    month_first: str | None = None  # "on 7/10": the value read month first, when either order makes a date
 
 
 # ---------------------------------------------------------------- words
@@ -381,6 +382,31 @@ def _numeric_dmy(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMen
     return _mention(text, m.start(), m.end(), _iso(d)) if d else None
 
 
+def day_first(country: str | None) -> bool | None:
+    """Whether a country's outlets write the day before the month in numeric dates; None if not known."""
+    order = _LEX["numeric_order"]
+    return True if country in order["day_first"] else False if country in order["month_first"] else None
+
+
+# "on 7/10", "on 17/10": a day and a month without a year, after "on".
+@_pattern(r"\b(?i:on)\s+(?P<a>[12]\d|3[01]|0?[1-9])/(?P<b>[12]\d|3[01]|0?[1-9])(?![\d/]|\.\d)", "digit")
+def _day_slash_month(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
+    if anchor is None:
+        return None
+    a, b = int(m["a"]), int(m["b"])
+    when = _tense(text, m.start(), m.end(), clause_only=True)
+    first = _pick_year(anchor, b, a, when) if b <= 12 else None
+    second = _pick_year(anchor, a, b, when) if a <= 12 else None
+    if first is None and second is None:
+        return None
+    start = m.start("a")
+    if first is None or second is None:
+        return _mention(text, start, m.end(), _iso(first or second), relative=True)  # type: ignore[arg-type]
+    found = _mention(text, start, m.end(), _iso(first), relative=True)
+    found.month_first = _iso(second)
+    return found
+
+
 def _single(m: re.Match[str], text: str, anchor: dt.date | None) -> DateMention | None:
     month, day, year = _month_of(m, "m1"), _int(m, "d1"), _int(m, "y1")
     if month is None or day is None:
@@ -712,14 +738,24 @@ def _stems() -> str:
 _MAYBE_DATE = re.compile(rf"\d|\b(?:{_stems()})", re.IGNORECASE)
 
 
-def find_dates(text: str, anchor: dt.date | None) -> list[DateMention]:
+def find_dates(text: str, anchor: dt.date | None, day_first: bool | None = None) -> list[DateMention]:
     """Date expressions of `text` in order, longest first where they overlap.
 
-    With `anchor` None only mentions that state their year are returned.
+    With `anchor` None only mentions that state their year are returned. `day_first` is the order of numbers
+    in the outlet's numeric dates ("on 7/10"); None when not known, and then such a date that could be read
+    either way is left out.
     """
     if not _MAYBE_DATE.search(text):
         return []
-    return list(_find_dates(text, anchor))
+    out = []
+    for d in _find_dates(text, anchor):
+        if d.month_first is not None:
+            if day_first is None:
+                continue
+            if not day_first:
+                d = DateMention(d.start, d.end, d.text, d.month_first, None, True)
+        out.append(d)
+    return out
 
 
 @lru_cache(maxsize=4096)

@@ -727,6 +727,9 @@ def _dated(body: str, meta: dict[str, str | None], lines: list[str], paragraphs:
     if text_day:
         warnings.append(f"publication date read from {text_what}")
         return PubDate(text_day, "text", warnings)
+    if today := _today_in_text(body, paragraphs, lead, bound):
+        warnings.append(f"publication date read from {today[1]!r} in the text")
+        return PubDate(today[0], "text", warnings)
     if signoff_note:
         warnings.append(signoff_note)
     if header_month:
@@ -755,6 +758,27 @@ def _date_in_text(lines: list[str], paragraphs: list[str], bound: _Bound) -> tup
     if text and (span := dates.parse_iso(text[0])) and bound.allows(span[0]):
         return text[0], what, note
     return None, what, note
+
+
+_TODAY = re.compile(r"\b(?i:today|oggi)\s*,?\s*")
+
+
+def _today_in_text(body: str, paragraphs: list[str], lead: str, bound: _Bound) -> tuple[str, str] | None:
+    """ "... concludes a three-day visit today, April 8": the day the story calls today, its year stated or
+    inferred as a dateline's would be."""
+    for para in paragraphs[:8]:
+        for m in _TODAY.finditer(para):
+            found = dates.find_dates(para[m.end():m.end() + 40], bound.day)
+            d = found[0] if found else None
+            if d is None or d.start > 0 or d.end_value or len(d.value) != 10:
+                continue
+            said = para[m.start():m.end() + d.end].strip()
+            if re.search(r"(?:19|20)\d\d", d.text):
+                return (d.value, said) if bound.allows(dt.date.fromisoformat(d.value)) else None
+            month, day = int(d.value[5:7]), int(d.value[8:10])
+            year, _ = _infer_year(month, day, _collect(body, paragraphs, lead, bound), bound)
+            return (_safe(year, month, day).isoformat(), said) if year and _safe(year, month, day) else None
+    return None
 
 
 def _dateline_date(dateline: Dateline, body: str, paragraphs: list[str], lead: str, bound: _Bound,

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..clean import Cleaned, clean
-from ..dates import DateMention, find_dates, parse_iso
+from ..dates import DateMention, day_first, find_dates, parse_iso
 from ..header import first_sentence, headline_above, outlet_in, release_sender
 from ..ingest import RawArticle
 from ..lexicon import countries, languages, outlets, sides
@@ -31,6 +31,7 @@ class ArticleDoc:
     dateline: Dateline | None = None  # of the first paragraph: its place is where the story was filed
     home: str | None = None  # the side whose officials the article names without nationality
     dateline_end: int = 0  # offset in the text where the dateline ends (0: none): what comes before is no story
+    day_first: bool | None = None  # the outlet's order of day and month in numeric dates ("7/10"), if known
     _tokens: dict[int, list[Token]] = field(default_factory=dict, repr=False)
     _dates: dict[int, list[DateMention]] = field(default_factory=dict, repr=False)
 
@@ -51,7 +52,7 @@ class ArticleDoc:
     def dates(self, index: int) -> list[DateMention]:
         """The date phrases of sentence `index`, resolved against the publication day."""
         if index not in self._dates:
-            self._dates[index] = find_dates(self.sentences[index].text, self.anchor)
+            self._dates[index] = find_dates(self.sentences[index].text, self.anchor, self.day_first)
         return self._dates[index]
 
 
@@ -80,7 +81,8 @@ def parse_article(raw: RawArticle, *, today: dt.date | None = None) -> ArticleDo
     )
     outlet_home = outlets().home.get(source.outlet or "")
     return ArticleDoc(source, sentences, anchor=_anchor(pub.value), dateline=pub.dateline, dateline_end=dateline_end,
-                      home=outlet_home if outlet_home in sides() else _home_country(cleaned.text))
+                      home=outlet_home if outlet_home in sides() else _home_country(cleaned.text),
+                      day_first=day_first(outlet_home))
 
 
 def _dateline_end(text: str, pub: PubDate) -> int:
