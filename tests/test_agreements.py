@@ -394,3 +394,12 @@ def test_parties_read_past_what_each_body_is_said_to_be():
                    "understanding to build fast attack craft.")
     [a] = r.agreements
     assert a.parties == ["Vesta Cantieri", "CSL"]
+
+
+def test_an_instrument_named_by_its_parties_is_the_one_they_signed():
+    ex = extracted("Orion Dynamics has signed a contract with Vesta Avionica for the supply of cockpit displays. "
+                   "The Orion-Vesta contract was signed on Friday in Pune by Orion's Director of Programmes Anil "
+                   "Kapoor.")
+    [a] = ex.agreements
+    assert a.parties == ["Orion Dynamics", "Vesta Avionica"] and a.date == "2025-03-07"
+    assert a.title.startswith("Contract for the Supply of Cockpit Displays")

@@ -113,7 +113,11 @@ class _Reader:
         parties = _parties(self._said(s_index, text), hit, status, self._previous_companies())
         if parties is None or (name is not None and _names_a_third(name)):
             return  # an instrument of a third country ("the India-EU Free Trade Agreement"): not this knowledge base's
-        idx = self._same_as(text, hit, name, parties)
+        idx = self._named_by_parties(hit, name)
+        if idx is not None:
+            name = None  # "the A-B contract": A and B's contract, named by who signed it, not a name of its own
+        else:
+            idx = self._same_as(text, hit, name, parties)
         if idx is None:
             if not _qualifies(hit, name, status) or not _enough(name, parties, status):
                 return
@@ -121,6 +125,19 @@ class _Reader:
         self._update(idx, s_index, text, hit, hits, name, parties, status)
 
     # ------------------------------------------------------------ one agreement or another
+    def _named_by_parties(self, hit: Hit, name: Name | None) -> int | None:
+        """The agreement of this kind read before whose parties' words make up the whole name ("the
+        Orion-Vesta contract" after a contract between Orion Dynamics and Vesta Avionica)."""
+        key = _key(name) if name is not None and not name.years else frozenset()
+        if not key:
+            return None
+        for i in reversed(range(len(self.known))):
+            words = {w.lower() for p in self.result.agreements[i].parties if p not in sides()
+                     for w in re.findall(r"[^\W\d_]+", p)}
+            if self.known[i].hit.kind == hit.kind and key <= words:
+                return i
+        return None
+
     def _same_as(self, text: str, hit: Hit, name: Name | None, parties: list[str]) -> int | None:
         """The agreement already read that this mention is of, if any."""
         if name is not None:
@@ -273,10 +290,12 @@ def dating(doc: ArticleDoc, result: ArticleAgreements, idx: int) -> Dating:
     """The first concluding sentence whose clause dates the instrument ("The contract was signed on Friday" after
     "A has signed a contract with B"), else the first one told as today's news, else the first."""
     s_list = result.concluded_in.get(idx, [])
-    for s in s_list:
+    for n, s in enumerate(s_list):
         span = result.spans.get((idx, s))
         mention = clause_date(doc.sentences[s].text, span, doc.dates(s)) if span else None
-        if mention is not None:
+        # In a later sentence only a date next to the instrument: "The contract was signed on Friday", not
+        # "the MoU signed is one of ten priorities set last November".
+        if mention is not None and (n == 0 or max(mention.start - span[1], span[0] - mention.end) <= 40):  # type: ignore[index]
             return Dating(s, mention, False)
     told = [s for s in s_list if not lexicon().background.search(doc.sentences[s].text)]
     return Dating(told[0] if told else s_list[0], None, not told) if s_list else Dating(0, None, True)
