@@ -291,3 +291,25 @@ def test_an_envoys_promise_to_sign_is_an_announcement_not_a_signing(tmp_path):
     [ev] = ex.events
     assert (ev.kind, ev.status, ev.date, names(ex, ev)) == ("announcement", "happened", "2024-05-09", ["Paolo Verdi"])
     assert ev.title.startswith("Paolo Verdi says the two countries will soon sign")
+
+
+def test_the_dateline_city_is_no_venue_once_the_story_goes_to_another_country(tmp_path):
+    ex = extract(tmp_path, "KOLKATA, May 10: Air Marshal Deepak Sen is on a visit to Italy. On Thursday he called on "
+                           "General Bruno Galli, the Italian Air Force chief. He later laid a wreath at a memorial.")
+    [visit], [meeting], [ceremony] = by_kind(ex, "visit"), by_kind(ex, "meeting"), by_kind(ex, "ceremony")
+    assert visit.place is None and meeting.place is None and ceremony.place is None
+    assert names(ex, meeting) == ["Bruno Galli", "Deepak Sen"]
+
+
+def test_he_stays_the_person_the_story_is_about_after_a_sentence_naming_another(tmp_path):
+    ex = extract(tmp_path, "Air Marshal Deepak Sen arrived in Rome on Wednesday. On Thursday he called on General "
+                           "Bruno Galli. He later laid a wreath at the war memorial.")
+    [ceremony] = by_kind(ex, "ceremony")
+    assert names(ex, ceremony) == ["Deepak Sen"]
+
+
+def test_the_dateline_city_stays_the_venue_of_what_happens_there(tmp_path):
+    ex = extract(tmp_path, "KOLKATA, May 10: Air Marshal Deepak Sen met General Bruno Galli of Italy on Thursday. "
+                           "They discussed the situation in Italy and in the Red Sea.")
+    [meeting] = by_kind(ex, "meeting")
+    assert meeting.place == "Kolkata"

@@ -1,6 +1,7 @@
 """People extraction on short texts of shapes the seed articles lack."""
 
 from kb.extract.doc import doc_of_text, parse_article
+from kb.extract.organisations import find_organisations
 from kb.extract.people import find_people
 from kb.extract.text import split_sentences
 from kb.ingest import RawArticle
@@ -45,6 +46,19 @@ def test_names_of_exercises_and_operations_are_not_people():
             "Operation Sea Shield under way. Commodore Anil Rao led it.")
     found = find_people(doc_of_text(text))
     assert [p.name for p in found.people] == ["Anil Rao"]
+
+
+def test_units_and_monuments_are_not_people():
+    text = ("Soldiers of the Dogra Light Infantry and the 3rd Jat Rifles marched to the Altare della Patria and "
+            "the Sacrario Militare with Colonel Vikas Rana.")
+    doc = doc_of_text(text)
+    found = find_people(doc, find_organisations(doc))
+    assert [p.name for p in found.people] == ["Vikas Rana"]
+
+
+def test_a_surname_that_is_also_an_abbreviated_title_is_a_surname():
+    got = people("Air Marshal Deepak Sen met Captain Arun Bose in Kochi.")
+    assert set(got) == {"Deepak Sen", "Arun Bose"}
 
 
 def test_short_forms_resolve_and_two_people_of_one_surname_stay_apart():

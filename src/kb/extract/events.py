@@ -30,7 +30,7 @@ from .agreements import ArticleAgreements, dating
 from .doc import ArticleDoc
 from .organisations import ArticleOrganisations
 from .people import ArticlePeople
-from .venues import country_of_place, english_place, place_in
+from .venues import country_of_place, english_place, fits_place, place_in
 
 # "today" in a quoted post is the day it was posted, not the day of the article.
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]?")
@@ -544,7 +544,8 @@ def _candidate(story: _Story, c: _Clause, s: _Sentence, people: ArticlePeople, o
     if background and f.status in {"planned", "proposed"}:
         return None  # a plan dated long past is another happening's date
     if place is None and f.status == "happened" and (basis != "text" or not background):
-        place = sentence_place if trig.lo else story.place
+        told = sentence_place if trig.lo else story.place
+        place = told if fits_place(told, s.text[trig.lo:trig.hi]) else None
     source_id = story.doc.source.id
     ev = Event(id="", title="", kind=f.kind, date=date, end_date=end, place=place, participants=f.participants,
                evidence=[Evidence(source_id, s.text)], sources=[source_id], background=background, status=f.status)
@@ -612,11 +613,15 @@ def _tell(story: _Story, s: _Sentence, people: ArticlePeople, orgs: ArticleOrgan
             story.date = ev.date
         if ev.place and not ev.background:
             story.place = ev.place
+        elif not fits_place(story.place, s.text[c.trig.lo:c.trig.hi]):
+            story.place = None  # the story has moved to another country than the dateline's
     if s.ends:
         _set_end(story.candidates, made, s.triggers, s.ends[-1])
     _signing(story, s, agreements, made, people)
-    if first_subject:
-        story.subject = first_subject
+    # "On Monday he called on X": the subject stays who "he" was, not the first name the sentence gives.
+    told_subject = clauses[0].subject[0] if clauses and clauses[0].subject else None
+    if told_subject or first_subject:
+        story.subject = told_subject or first_subject
     # A sentence with an explicit date and no event still moves the story on.
     if len(story.candidates) == made and s.dates and not s.future and not _is_background(s.dates[0].value,
                                                                                            story.doc.anchor):

@@ -109,6 +109,25 @@ def place_in(text: str, near: int | None = None) -> str | None:
     return english_place(pick[1])
 
 
+def country_named(text: str) -> str | None:
+    """The country a clause sends a happening to ("a visit to Italy", "talks in India"): a country's name,
+    not its demonym, after a word that introduces a place."""
+    c = countries()
+    pat = _patterns()
+    for m in pat["before"].finditer(_blank(text, [m.span() for m in pat["topic"].finditer(text)])):
+        word = m.group(1).split()[0]
+        if word.lower() not in c.demonyms and (country := c.country_of(word)):
+            return country
+    return None
+
+
+def fits_place(place: str | None, clause: str) -> bool:
+    """Whether a place told before (the dateline's, the story's) can be this clause's venue: not when the
+    clause names another country ("NEW DELHI: ... is on a visit to Italy")."""
+    named = country_named(clause)
+    return named is None or country_of_place(place) in (None, named)
+
+
 def country_of_place(place: str | None) -> str | None:
     if not place:
         return None
