@@ -71,3 +71,26 @@ def test_a_meeting_held_by_someone_on_a_visit_is_one_meeting(tmp_path):
                            "with his Italian counterpart Silvia Marchi in Naples on Wednesday.")
     [ev] = ex.events
     assert ev.kind == "meeting" and names(ex, ev) == ["Arun Bhatia", "Silvia Marchi"]
+
+
+def test_a_ship_entering_a_port_is_a_port_call_at_that_port(tmp_path):
+    ex = extract(tmp_path, "The Indian frigate INS Vega is on a deployment to the Mediterranean. The frigate "
+                           "entered the Port of Livorno on May 3 and docked at the naval base for three days.")
+    [ev] = by_kind(ex, "visit")
+    assert (ev.date, ev.place) == ("2024-05-03", "Livorno")
+
+
+def test_a_sea_is_not_where_people_meet_and_a_dateline_is_not_where_ships_exercise(tmp_path):
+    ex = extract(tmp_path, "NAPLES: Indian frigate INS Vega exercised with ITS Caio Duilio this week. "
+                           "INS Vega and ITS Caio Duilio carried out a partnership exercise in the Ligurian Sea on "
+                           "May 4. Separately, Army chief General Manoj Tiwari is on a visit to Italy.")
+    assert {e.place for e in by_kind(ex, "exercise")} <= {"Ligurian Sea", None}
+    assert all(e.place != "Ligurian Sea" for e in by_kind(ex, "visit"))
+
+
+def test_a_happening_dated_only_by_publication_is_the_one_dated_days_before(tmp_path):
+    ex = extract(tmp_path, "Indian and Italian navies conduct a partnership exercise with INS Vega and ITS Caio "
+                           "Duilio. INS Vega and ITS Caio Duilio held the partnership exercise from May 4 to 6 "
+                           "in the Ligurian Sea.")
+    [ev] = by_kind(ex, "exercise")
+    assert ev.date == "2024-05-04"

@@ -30,7 +30,7 @@ from .agreements import ArticleAgreements, dating
 from .doc import ArticleDoc
 from .organisations import ArticleOrganisations
 from .people import ArticlePeople
-from .venues import country_of_place, english_place, fits_place, place_in
+from .venues import country_of_place, english_place, fits_place, is_sea, place_in
 
 # "today" in a quoted post is the day it was posted, not the day of the article.
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]?")
@@ -544,7 +544,7 @@ def _candidate(story: _Story, c: _Clause, s: _Sentence, people: ArticlePeople, o
     if background and f.status in {"planned", "proposed"}:
         return None  # a plan dated long past is another happening's date
     if place is None and f.status == "happened" and (basis != "text" or not background):
-        told = sentence_place if trig.lo else story.place
+        told = _inherited_place(sentence_place if trig.lo else story.place, f.kind, story)
         place = told if fits_place(told, s.text[trig.lo:trig.hi]) else None
     source_id = story.doc.source.id
     ev = Event(id="", title="", kind=f.kind, date=date, end_date=end, place=place, participants=f.participants,
@@ -555,6 +555,18 @@ def _candidate(story: _Story, c: _Clause, s: _Sentence, people: ArticlePeople, o
     ev.title = f"{_join(_names(f.participants, people))} {f.said}" if f.said else _title(cand, f.name, people,
                                                                                          f.ships)
     return cand
+
+
+def _inherited_place(place: str | None, kind: str, story: _Story) -> str | None:
+    """The story's place, for a happening whose clause names none. A sea is where ships were, not where people
+    met or visited; the dateline is where the story was filed, not where ships exercised."""
+    if place is None:
+        return None
+    if kind != "exercise" and is_sea(place):
+        return None
+    if kind == "exercise" and story.doc.dateline and place == english_place(story.doc.dateline.place):
+        return None
+    return place
 
 
 def _latest_with(candidates: list[_Candidate], participants: list[str], done: bool = True) -> _Candidate | None:
@@ -755,13 +767,24 @@ def _join(names: list[str]) -> str:
 
 
 # ---------------------------------------------------------------- merging within an article
-def _compatible_dates(a: str | None, b: str | None) -> bool:
+def _compatible_dates(a: str | None, b: str | None, a_by: int = 1) -> bool:
+    """Whether two dates may be one happening's; `a_by` is how many days `a` may come after `b`."""
     if a is None or b is None:
         return True
     sa, sb = parse_iso(a), parse_iso(b)
     if not sa or not sb:
         return a == b
-    return sa[0] <= sb[1] + dt.timedelta(days=1) and sb[0] <= sa[1] + dt.timedelta(days=1)
+    return sa[0] <= sb[1] + dt.timedelta(days=a_by) and sb[0] <= sa[1] + dt.timedelta(days=1)
+
+
+def _dates_fit(a: _Candidate, b: _Candidate) -> bool:
+    """A date that is only the publication's says the happening was by then: it fits any day of the week before."""
+    ea, eb = a.event, b.event
+    if a.date_basis == "publication":
+        return _compatible_dates(ea.date, eb.end_date or eb.date, 8)
+    if b.date_basis == "publication":
+        return _compatible_dates(eb.date, ea.end_date or ea.date, 8)
+    return _compatible_dates(ea.date, eb.date)
 
 
 def _same(a: _Candidate, b: _Candidate) -> bool:
@@ -775,7 +798,7 @@ def _same(a: _Candidate, b: _Candidate) -> bool:
         if not ({ea.kind, eb.kind} <= {"meeting", "committee", "dialogue"} and (a.named or b.named) and pa and pb
                 and (pa <= pb or pb <= pa)):
             return False
-    if not _compatible_dates(ea.date, eb.date):
+    if not _dates_fit(a, b):
         return False
     if ea.place and eb.place and ea.place != eb.place:
         return False

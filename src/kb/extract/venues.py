@@ -29,7 +29,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "water": re.compile(rf"\b([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)\s+({alts(lex['water_suffixes'])})\b"),
         "facility": re.compile(rf"\b(?:{alts(lex['facilities'])})\s+(?:at|in)\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"),
         "base": re.compile(rf"\b([A-Z][a-z]+)\s+(?:{alts(lex['named_bases'])})\b"),
-        "prefix": re.compile(rf"\b(?:{alts(lex['prefixes'])})\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"),
+        "prefix": re.compile(rf"\b(?i:{alts(lex['prefixes'])})\s+([A-Z][a-z]+(?:\s[A-Z][a-z]+)?)"),
         "before": re.compile(rf"\b(?:{alts(lex['before_place'])})\s+(?:the\s+)?"
                              r"([A-Z][a-z]+(?:\s(?:(?:di|de|da|del|della)\s)?[A-Z][a-z]+){0,2})"),
         "topic": re.compile(rf"(?:{topics})[^;]*"),
@@ -133,3 +133,12 @@ def country_of_place(place: str | None) -> str | None:
         return None
     c = countries()
     return c.country_of(place) or c.place_country.get(place.lower())
+
+
+def is_sea(place: str | None) -> bool:
+    """A sea, an ocean or a stretch of coast ("Ligurian Sea", "Konkan coast"): where ships are."""
+    if not place:
+        return False
+    if place.lower() in {s.lower() for s in places()["seas"]}:
+        return True
+    return place.split()[-1] in places()["water_suffixes"]
