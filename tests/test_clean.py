@@ -106,3 +106,14 @@ def test_drops_teasers_for_other_pages():
     body = ("The ministers met on Friday.\n\nWatch | Explained: why the frigate deal matters\n\n"
             "Also watch | Storm hits coast\n\nThey signed an agreement.")
     assert clean(body).paragraphs == ["The ministers met on Friday.", "They signed an agreement."]
+
+
+def test_a_quotation_box_above_the_story_is_not_the_story():
+    # A site's testimonial: a quotation, its speaker, the speaker's office and a date, then the story.
+    body = ("\"Auguro a tutta la redazione un lavoro sereno e libero, al servizio dei lettori\" Mario Bianchetti\n\n"
+            "Ministro della Cultura\n\n12 marzo 2019\n\n"
+            "- Il sottosegretario ha incontrato a Nuova Delhi il capo di Stato maggiore della Difesa indiano, "
+            "con il quale ha discusso della cooperazione navale tra i due Paesi.")
+    c = clean(body)
+    assert "Bianchetti" not in c.text and "2019" not in c.text and "Ministro della Cultura" not in c.text
+    assert "Il sottosegretario ha incontrato" in c.text

@@ -77,3 +77,46 @@ def test_a_page_dated_only_by_its_month_dates_what_it_reports_to_that_month(tmp_
                  published="2024-05")
     [ev] = by_kind(ex, "meeting")
     assert ev.date == "2024-05"
+
+
+def test_a_ship_prefix_written_in_title_case_names_a_ship_of_an_exercise(tmp_path):
+    ex = extract(tmp_path, "La fregata indiana ha preso parte ieri a un'esercitazione congiunta con la nave anfibia "
+                           "Its Monte Rosa della Marina Militare.")
+    [ev] = by_kind(ex, "exercise")
+    assert ev.title.startswith("ITS Monte Rosa") and ev.date == "2024-05-09"
+
+
+def test_a_pronoun_in_english_is_no_ship(tmp_path):
+    p = tmp_path / "a.md"
+    p.write_text("---\npublished: 2024-05-10\n---\nThe navy said joint exercises would go on. Its Western Fleet "
+                 "conducted an exercise with the coast guard.")
+    ex = extract_article(read_article(p))
+    assert not any("Its Western" in e.title for e in ex.events)
+
+
+def test_a_session_and_a_phone_call_are_meetings(tmp_path):
+    ex = extract(tmp_path, "Il ministro Franco Rinaldelli ha avuto ieri una telefonata con l'omologo indiano Vikram "
+                           "Seshadri. Il 6 maggio l'ammiraglio Paolo Dentice ha presieduto a Taranto una riunione con "
+                           "il contrammiraglio Ashok Varadan.")
+    meetings = sorted(by_kind(ex, "meeting"), key=lambda e: e.date)
+    assert [(e.date, names(ex, e)) for e in meetings] == [
+        ("2024-05-06", ["Ashok Varadan", "Paolo Dentice"]), ("2024-05-09", ["Franco Rinaldelli", "Vikram Seshadri"])]
+    assert "speaks with" in meetings[1].title
+
+
+def test_an_exercise_before_entering_port_is_not_placed_in_the_port(tmp_path):
+    ex = extract(tmp_path, "Il cacciatorpediniere INS Kaveri Dhruv ha attraccato l'8 maggio al porto di Genova. "
+                           "Prima di entrare in porto, l'unità indiana ha svolto un'esercitazione con la fregata "
+                           "ITS Monte Cimone.")
+    [visit] = by_kind(ex, "visit")
+    [drill] = by_kind(ex, "exercise")
+    assert visit.place == "Genoa" and drill.place is None and drill.date == "2024-05-08"
+
+
+def test_a_signing_told_again_with_another_date_is_the_same_signing(tmp_path):
+    ex = extract(tmp_path, "A Roma il 6 maggio il presidente della Federazione Marco Ferrandi e il suo omologo "
+                           "indiano Sunil Prakashan hanno firmato un memorandum d'intesa sulla cooperazione "
+                           "industriale. Il memorandum firmato rientra nelle priorità stabilite nel novembre scorso "
+                           "con la firma del piano d'azione congiunto.")
+    signings = by_kind(ex, "signing")
+    assert [s.date for s in signings] == ["2024-05-06"]

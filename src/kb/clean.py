@@ -26,6 +26,9 @@ _DATE_HEADER = re.compile(
 )
 # "date 2021-07-08 " glued in front of the first sentence.
 _DATE_PREFIX = re.compile(r"^\s*date\s+\d{4}-\d{2}-\d{2}\s+", re.IGNORECASE)
+# A quotation with its speaker ("“...” Jane Roe") above the story, in a box with the speaker's office and a
+# date (a site's testimonial): none of it is the story, its headline or its date.
+_QUOTE_BOX = re.compile(r"[\"“«„].{20,}[\"”»]\s*[-–—,]?\s*(?:[A-ZÀ-Ý][\w'’.-]*\s*){1,5}")
 # Danda and the ideographic full stop end sentences too: without them every
 # Hindi paragraph looked like a headline and all but the last were dropped.
 _SENTENCE_END = re.compile(r"[.!?:;\"'”’)।॥。]\s*$")
@@ -76,14 +79,33 @@ def _headline_like(line: str) -> bool:
     return len(line.split()) <= 25 and not _SENTENCE_END.search(line)
 
 
+def quote_box(lines: list[str]) -> set[int]:
+    """Indexes of the lines of a quotation box at the top: the quotation and up to three short lines under it."""
+    for i, line in enumerate(lines[:3]):
+        if _QUOTE_BOX.fullmatch(line.strip()):
+            box = {i}
+            for j in range(i + 1, min(i + 4, len(lines))):
+                if len(lines[j].split()) > 6:
+                    break
+                box.add(j)
+            return box
+    return set()
+
+
 def clean(body: str) -> Cleaned:
     line_pat, trailing_pat, signoff_pat = _patterns()
     removed: list[str] = []
     kept: list[str] = []
+    box = quote_box([ln.strip() for ln in body.split("\n") if ln.strip()])
+    n = -1  # index among the non-empty lines
     for raw in body.split("\n"):
         line = raw.strip()
         if not line:
             kept.append("")
+            continue
+        n += 1
+        if n in box:
+            removed.append(line)
             continue
         if trailing_pat.match(line):
             removed.append(line)

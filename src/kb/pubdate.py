@@ -21,7 +21,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 
 from . import dates
-from .clean import clean, is_furniture, signoff_patterns
+from .clean import clean, is_furniture, quote_box, signoff_patterns
 from .dates import DateMention
 from .lexicon import boilerplate, date_words, outlets
 
@@ -239,9 +239,6 @@ _HEADER_LABEL = re.compile(
 )
 # "date 2021-07-08 " or, with the month only, "date 2021-12 " glued before the first line.
 _DATE_PREFIX = re.compile(r"^\s*date\s*:?\s+(?P<iso>\d{4}-\d{2}(?:-\d{2})?)(?![\d-])\s*", re.IGNORECASE)
-# A quotation with its speaker ("“...” Jane Roe") above the story, in a box with the speaker's office and a
-# date: none of it is the story's headline or date.
-_QUOTE_BOX = re.compile(r"[\"“«„].{20,}[\"”»]\s*[-–—,]?\s*(?:[A-ZÀ-Ý][\w'’.-]*\s*){1,5}")
 _TEXT_LABEL = re.compile(rf"(?:^|[|(]\s*)(?P<label>(?i:{_label_words(_LABELS['in_text'])}))\s*[:\-–]?\s*")
 # A time and the marks between the parts of a date line: "/ 10:32 AM /", "| 8:58 PM IST".
 _TIME = re.compile(r"(?:\b(?:[01]?\d|2[0-3])[:.][0-5]\d(?::\d\d)?\s*(?i:[ap]\.?m\.?|hrs|IST|CES?T|GMT|UTC)?|[/|•·,])")
@@ -288,19 +285,6 @@ def _byline_date(line: str) -> DateMention | None:
                 and all(len(o.split()) <= 6 for o in others)):
             return mention
     return None
-
-
-def quote_box(lines: list[str]) -> set[int]:
-    """Indexes of the lines of a quotation box at the top: the quotation and up to three short lines under it."""
-    for i, line in enumerate(lines[:3]):
-        if _QUOTE_BOX.fullmatch(line.strip()):
-            box = {i}
-            for j in range(i + 1, min(i + 4, len(lines))):
-                if len(lines[j].split()) > 6:
-                    break
-                box.add(j)
-            return box
-    return set()
 
 
 def _header_date(lines: list[str]) -> tuple[str, str] | None:

@@ -13,13 +13,13 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import cache
 
-from ..clean import Cleaned, clean
+from ..clean import Cleaned, clean, quote_box
 from ..dates import DateMention, day_first, find_dates, parse_iso
 from ..header import first_sentence, headline_above, outlet_in, release_sender
 from ..ingest import RawArticle
 from ..lexicon import countries, languages, outlets, sides
 from ..model import Source
-from ..pubdate import Dateline, PubDate, publication_date, quote_box, story_start
+from ..pubdate import Dateline, PubDate, publication_date, story_start
 from .text import Sentence, Token, split_sentences, tokenize
 
 

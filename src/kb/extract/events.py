@@ -58,9 +58,13 @@ def _ends() -> re.Pattern[str]:
 
 
 @cache
-def _ship() -> re.Pattern[str]:
-    prefixes = "|".join(name_lexicon()["ship_prefixes"])
-    return re.compile(rf"\b((?:{prefixes})\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)")
+def _ship(language: str | None = None) -> re.Pattern[str]:
+    """A ship's name after its prefix ("INS Tamal"). The Italian press writes the prefix in title case
+    ("Its Trieste", "Ins Tamal"), which in English text would be a pronoun ("Its Navy")."""
+    prefixes = list(name_lexicon()["ship_prefixes"])
+    if language == "it":
+        prefixes += [p.title() for p in prefixes if p.isupper() and len(p) >= 3]
+    return re.compile(rf"\b((?:{'|'.join(prefixes)})\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*)?)")
 
 
 @cache
@@ -78,6 +82,12 @@ def _modifier() -> re.Pattern[str]:
 def _planned_after() -> re.Pattern[str]:
     """A planning phrase right after a trigger: "a seminar scheduled for May"."""
     return re.compile(rf"\s*,?\s*(?:{_words('planned_after').pattern})", re.IGNORECASE)
+
+
+def _ship_name(name: str) -> str:
+    """ "Its Trieste" -> "ITS Trieste": the prefix as the lexicon writes it."""
+    prefix, _, rest = name.partition(" ")
+    return f"{prefix.upper()} {rest}" if prefix.upper() in name_lexicon()["ship_prefixes"] else name
 
 
 # ---------------------------------------------------------------- data
@@ -366,13 +376,13 @@ class _Facts:
     said: str | None = None  # for a promise ("X says the two sides will sign ..."): the title
 
 
-def _facts(c: _Clause, s: _Sentence, anchor: dt.date | None) -> _Facts:
+def _facts(c: _Clause, s: _Sentence, anchor: dt.date | None, language: str | None = None) -> _Facts:
     trig = c.trig
     # "a keynote address during the Defence Industry Roundtable": the name may sit at another trigger.
     name = _event_name(s.text, trig) or next(
         (n for t in s.triggers if t.kind == trig.kind and not t.reference and (n := _event_name(s.text, t))), None)
     clause = s.text[trig.lo:trig.hi]
-    ships = _ship().findall(clause) if trig.kind == "exercise" else []
+    ships = [_ship_name(x) for x in _ship(language).findall(clause)] if trig.kind == "exercise" else []
     here = [d for d in s.dates if trig.lo <= d.start < trig.hi]
     d = _pick_date(here, trig)
     f = _Facts(trig.kind, list(dict.fromkeys(c.subject + c.objects)), _status(s, trig, d, anchor), name,
@@ -528,7 +538,7 @@ def _candidate(story: _Story, c: _Clause, s: _Sentence, people: ArticlePeople, o
                sentence_place: str | None) -> _Candidate | None:
     """The event a clause reports, or None when it reports no happening worth one."""
     trig = c.trig
-    f = _facts(c, s, story.doc.anchor)
+    f = _facts(c, s, story.doc.anchor, story.doc.language)
     if not _worth_an_event(f, s.text[trig.lo:trig.hi]):
         return None
     if f.kind == "announcement" and not f.said and any(t.kind != "announcement" for t in s.triggers):
@@ -543,7 +553,8 @@ def _candidate(story: _Story, c: _Clause, s: _Sentence, people: ArticlePeople, o
     background = _is_background(date, story.doc.anchor)
     if background and f.status in {"planned", "proposed"}:
         return None  # a plan dated long past is another happening's date
-    if place is None and f.status == "happened" and (basis != "text" or not background):
+    if (place is None and f.status == "happened" and (basis != "text" or not background)
+            and not _words("en_route").search(s.text)):
         told = _inherited_place(sentence_place if trig.lo else story.place, f.kind, story)
         place = told if fits_place(told, s.text[trig.lo:trig.hi]) else None
     source_id = story.doc.source.id
@@ -706,6 +717,8 @@ def _signing(story: _Story, s: _Sentence, agreements: ArticleAgreements, made: i
         return
     if any(t.reference for t in s.triggers) and not s.mentions:
         return  # "As part of the visit, an MoU was signed": with no one named, the signing belongs to the visit
+    if _signing_told(story, s, agreements, signed):
+        return
     agrs = [agreements.agreements[i] for i in signed]
     participants = list(dict.fromkeys(pid for a in agrs for pid in a.signatories)) or [pid for _, pid in s.mentions]
     between_companies = any(set(a.parties) - set(sides().pair) for a in agrs)
@@ -727,6 +740,19 @@ def _signing(story: _Story, s: _Sentence, agreements: ArticleAgreements, made: i
                participants=participants, evidence=[Evidence(source_id, s.text)], sources=[source_id],
                background=_is_background(date, story.doc.anchor))
     story.candidates.append(_Candidate(ev, s.index, basis, participants[:1], participants[1:], True))
+
+
+def _signing_told(story: _Story, s: _Sentence, agreements: ArticleAgreements, signed: list[int]) -> bool:
+    """ "The memorandum signed is one of the priorities set last November ...": a signing an earlier sentence
+    told is that signing again (more evidence), and the sentence's date is another happening's."""
+    earlier = {i for k in signed for i in agreements.concluded_in[k] if i < s.index}
+    if not all(any(i < s.index for i in agreements.concluded_in[k]) for k in signed):
+        return False
+    told = next((c for c in reversed(story.candidates) if c.sentence in earlier and c.event.kind == "signing"), None)
+    if told is None:
+        return False
+    _add_evidence(told.event, story.doc.source.id, s.text)
+    return True
 
 
 # ---------------------------------------------------------------- titles
