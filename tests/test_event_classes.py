@@ -94,3 +94,26 @@ def test_a_happening_dated_only_by_publication_is_the_one_dated_days_before(tmp_
                            "in the Ligurian Sea.")
     [ev] = by_kind(ex, "exercise")
     assert ev.date == "2024-05-04"
+
+
+def test_visiting_a_memorial_is_a_ceremony_and_whom_it_honours_takes_no_part(tmp_path):
+    ex = extract(tmp_path, "Defence Minister Arun Bhatia on Wednesday visited a memorial recently built for "
+                           "Havildar Ravi Kumar Sethi at Castelvecchio and other soldiers who fell there in 1944.")
+    [ev] = by_kind(ex, "ceremony")
+    assert names(ex, ev) == ["Arun Bhatia"] and ev.date == "2024-05-08"
+    assert "Sethi" not in ev.title
+
+
+def test_a_wreath_laid_by_an_office_named_with_its_country_is_its_holders(tmp_path):
+    ex = extract(tmp_path, "Italian Defence Minister Silvia Marchi held talks with Defence Minister Arun Bhatia in "
+                           "New Delhi on Wednesday. Prior to the meeting, the Italian Defence Minister laid a wreath "
+                           "at the National War Memorial.")
+    [ev] = by_kind(ex, "ceremony")
+    assert names(ex, ev) == ["Silvia Marchi"]
+
+
+def test_who_represented_a_country_at_a_ceremony_took_part_in_it(tmp_path):
+    ex = extract(tmp_path, "A memorial to the soldiers of the Garhwal Rifles was unveiled in the town of Sorano "
+                           "on Monday. Ambassador Meera Kapoor represented India during the ceremony.")
+    [ev] = by_kind(ex, "ceremony")
+    assert names(ex, ev) == ["Meera Kapoor"] and ev.date == "2024-05-06"

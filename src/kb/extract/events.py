@@ -26,6 +26,7 @@ from ..dates import DateMention, parse_iso
 from ..lexicon import countries, event_words, sides, titles, words_regex
 from ..model import Agreement, Event, Evidence
 from ..names import name_lexicon
+from ..offices import office_key
 from .agreements import ArticleAgreements, dating
 from .doc import ArticleDoc
 from .organisations import ArticleOrganisations
@@ -216,11 +217,12 @@ def _mentions(text: str, index: int, people: ArticlePeople) -> list[tuple[int, s
             title = role.title.split(",")[0]
             if len(title.split()) < 2:
                 continue  # two words at least
-            common = title.lower() in {"prime minister", "defence minister"}
+            key = office_key(title)
+            common = key in _COMMON_OFFICES
             rank = titles().rank_of(title.split())
             if rank and rank[1] == len(title.split()):
                 continue  # a rank ("Rear Admiral") is held by many, and names no one
-            for m in re.finditer(rf"\b{re.escape(title)}\b", text, re.IGNORECASE):
+            for m in re.finditer(_COMMON_OFFICES[key] if common else rf"\b{re.escape(title)}\b", text, re.IGNORECASE):
                 # Not an office right before or after a name: "Chief of Defence Staff, Admiral X" is X's.
                 if any(a <= m.start() < b + 40 or m.end() <= a <= m.end() + 12 for a, b in taken):
                     continue
@@ -231,6 +233,9 @@ def _mentions(text: str, index: int, people: ArticlePeople) -> list[tuple[int, s
     return sorted(out)
 
 
+# Offices every country has, in their wordings ("Defence Minister", "Minister of Defence").
+_COMMON_OFFICES = {"defence minister": r"\b(?:defen[cs]e minister|minister of defen[cs]e)\b",
+                   "prime minister": r"\bprime minister\b"}
 _COUNTRY_BEFORE = re.compile(r"([A-Z][a-z]+)(?:['’]s)?\s+$")
 _COUNTRY_AFTER = re.compile(r"\s+of\s+([A-Z][a-z]+)\b")
 
@@ -387,12 +392,32 @@ def _facts(c: _Clause, s: _Sentence, anchor: dt.date | None, language: str | Non
     d = _pick_date(here, trig)
     f = _Facts(trig.kind, list(dict.fromkeys(c.subject + c.objects)), _status(s, trig, d, anchor), name,
                _place(s.text, trig), ships, here, d)
+    if trig.kind == "ceremony":
+        honoured = {pid for pos, pid in s.mentions if _honoured(s.text, pos)}
+        f.participants = [p for p in f.participants if p not in honoured]
+        c.subject[:] = [p for p in c.subject if p not in honoured]
+        c.objects[:] = [p for p in c.objects if p not in honoured]
     if f.status in {"planned", "proposed"} and trig.kind == "visit":
         # "X said Y could visit Italy", "X invited Y to visit": who is to visit is named last before the verb.
         f.participants = _people_in(s, trig.lo, trig.start)[-1:] or f.participants
     if f.status in {"planned", "proposed"} and trig.kind == "signing":
         _as_promise(f, s, trig)
     return f
+
+
+@cache
+def _honour_cues() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    before = _words("honoured_before").pattern
+    after = "|".join(event_words().data["honoured_after"])
+    return (re.compile(rf"(?:{before})\s+(?:[\w.'’-]+\s+){{0,4}}$", re.IGNORECASE),
+            re.compile(rf"(?:[A-Z][\w.'’-]*\s+){{1,5}}(?i:{after})\b"))
+
+
+def _honoured(text: str, pos: int) -> bool:
+    """Whether the person named at `pos` is whom a commemoration honours: "a memorial built for X",
+    "the X Memorial"."""
+    before, after = _honour_cues()
+    return bool(before.search(text[max(0, pos - 80):pos]) or after.match(text, pos))
 
 
 def _as_promise(f: _Facts, s: _Sentence, trig: _Trigger) -> None:
@@ -622,7 +647,7 @@ def _tell(story: _Story, s: _Sentence, people: ArticlePeople, orgs: ArticleOrgan
         _join_delegation_leads(story, s)
     sentence_place = story.place
     for c in clauses:
-        if c.trig.reference and (_refer(story, c, s) or not _dated_here(s, c.trig)):
+        if c.trig.reference and (_refer(story, c, s) or not (_dated_here(s, c.trig) or _attended(c))):
             continue
         c.trig.reference = False  # "the maiden exercise by two navies, from May 3 to 6" told first: a first mention
         cand = _candidate(story, c, s, people, orgs, sentence_place)
@@ -674,6 +699,8 @@ def _refer(story: _Story, c: _Clause, s: _Sentence) -> bool:
         return False
     if trig.start < 5:  # the sentence's subject is the event: its people took part
         target.event.participants = list(dict.fromkeys(target.event.participants + c.subject + c.objects))
+    elif kind == "ceremony":  # "X represented India at the ceremony": who was there took part
+        target.event.participants = list(dict.fromkeys(target.event.participants + c.subject))
     _add_evidence(target.event, story.doc.source.id, s.text)
     d = _pick_date(s.dates, trig)
     if d is None:
@@ -685,6 +712,11 @@ def _refer(story: _Story, c: _Clause, s: _Sentence) -> bool:
         target.event.date, target.event.end_date, target.date_basis = d.value, d.end_value, "text"
         target.event.background = _is_background(d.value, story.doc.anchor)
     return True
+
+
+def _attended(c: _Clause) -> bool:
+    """ "X represented India at the ceremony": who attended a ceremony not told before tells it."""
+    return c.trig.kind == "ceremony" and bool(c.subject or c.objects)
 
 
 def _dated_between(s: _Sentence, a: _Trigger, b: _Trigger) -> bool:
