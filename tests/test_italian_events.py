@@ -120,3 +120,27 @@ def test_a_signing_told_again_with_another_date_is_the_same_signing(tmp_path):
                            "con la firma del piano d'azione congiunto.")
     signings = by_kind(ex, "signing")
     assert [s.date for s in signings] == ["2024-05-06"]
+
+
+def test_a_quoted_name_beside_an_exercise_names_it(tmp_path):
+    ex = extract(tmp_path, "Si è conclusa ieri \"Monte Bianco Shield\", la prima esercitazione tra l'Esercito "
+                           "Italiano e l'Esercito indiano, iniziata lunedì 29 aprile.")
+    [ev] = by_kind(ex, "exercise")
+    assert ev.title == "Monte Bianco Shield" and ev.date == "2024-04-29"
+
+
+def test_a_quoted_name_after_an_exercise_names_it_and_a_quoted_remark_does_not(tmp_path):
+    p = tmp_path / "a.md"
+    p.write_text("---\npublished: 2024-05-10\n---\nThe two navies began the exercise \"Konkan Tide\" on May 6. "
+                 "Officers called the exercise \"a great success for both sides\".")
+    ex = extract_article(read_article(p))
+    titles = [e.title for e in by_kind(ex, "exercise")]
+    assert titles == ["Konkan Tide"]
+
+
+def test_who_made_a_visit_named_in_a_reference_takes_no_part_in_the_event_the_sentence_is_about(tmp_path):
+    ex = extract(tmp_path, "La fregata ITS Monte Cimone e la INS Kaveri Dhruv hanno svolto il 6 maggio "
+                           "un'esercitazione nel Mar Ligure. L'esercitazione era stata annunciata a marzo, durante la "
+                           "visita a Roma del ministro della Difesa indiano Vikram Seshadri.")
+    [ev] = by_kind(ex, "exercise")
+    assert names(ex, ev) == [] and ev.place == "Ligurian Sea"

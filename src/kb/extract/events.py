@@ -168,8 +168,19 @@ def _triggers(text: str) -> list[_Trigger]:
     return sorted(found, key=lambda t: t.start)
 
 
+# A name in quotes beside a trigger: 'exercise "Sea Shield"', 'l'esercitazione «Mare Aperto»', '"Alpine Star", la
+# prima esercitazione'. Every word capitalised but the small ones, so a quoted remark is no name.
+_QUOTED_NAME = r"[«\"“]([A-Z][\w'’-]*(?:\s+(?:[A-Z0-9][\w'’-]*|di|del|della|of|the|de))*)[»\"”]"
+_NAME_AFTER = re.compile(rf"\s+(?:(?:di tipo|denominat[ao]|chiamat[ao]|called|named|code-named)\s+)?{_QUOTED_NAME}")
+_NAME_BEFORE = re.compile(rf"{_QUOTED_NAME},?\s+(?:(?:la|il|l['’]|the|a|an|un|una|un['’])\s*)?(?:[\w-]+\s+){{0,3}}$")
+
+
 def _event_name(text: str, trig: _Trigger) -> str | None:
-    """A capitalised name around the trigger: "11th India-Italy Joint Defence Committee meeting"."""
+    """A capitalised name around the trigger ("11th India-Italy Joint Defence Committee meeting"), or a quoted
+    one beside it."""
+    quoted = _NAME_AFTER.match(text, trig.end) or _NAME_BEFORE.search(text[max(0, trig.start - 120):trig.start])
+    if quoted and len(quoted.group(1).split()) <= 5:
+        return quoted.group(1)
     cap = r"(?:\d+(?:st|nd|rd|th)\s+)?(?:[A-Z0-9][\w+'’–-]*\s+)*"
     left = re.search(rf"{cap}$", text[:trig.start])
     name_left = left.group() if left else ""
@@ -341,7 +352,7 @@ def _joins_previous(out: list[_Clause], trig: _Trigger, objects: list[str], s: _
         # "visited Rome on May 6, during which he held talks with X", "the visit began with a meeting with X":
         # the talks are a part of the visit; "X, who is on a visit to Italy, met Y" tells one meeting.
         return False
-    if prev.trig.reference and prev.trig.start < 5 and trig.kind in {"meeting", "visit"}:
+    if prev.trig.reference and prev.trig.start < 5 and trig.kind in {"meeting", "visit"} and not trig.reference:
         # "The meeting was co-chaired by X and Y": the sentence is about the event it names.
         prev.objects = list(dict.fromkeys(prev.objects + objects))
         return True
