@@ -313,3 +313,16 @@ def test_the_dateline_city_stays_the_venue_of_what_happens_there(tmp_path):
                            "They discussed the situation in Italy and in the Red Sea.")
     [meeting] = by_kind(ex, "meeting")
     assert meeting.place == "Kolkata"
+
+
+def test_a_body_to_be_set_up_is_no_happening(tmp_path):
+    ex = extract(tmp_path, "Defence Minister Arun Bhatia and Italian Defence Minister Silvia Marchi agreed to set up a "
+                           "joint working group on shipbuilding and to establish an annual maritime dialogue.")
+    assert by_kind(ex, "committee") == [] and by_kind(ex, "dialogue") == []
+
+
+def test_when_a_body_was_founded_is_not_when_it_met(tmp_path):
+    ex = extract(tmp_path, "The Joint Working Group on Shipbuilding, set up in 2019, met in Rome on Wednesday under "
+                           "Rear Admiral Paolo Sarti and Commodore Vivek Nair.")
+    [committee] = by_kind(ex, "committee")
+    assert committee.date == "2024-05-08"

@@ -53,6 +53,12 @@ def _negated() -> re.Pattern[str]:
 
 
 @cache
+def _founded() -> re.Pattern[str]:
+    """A founding verb right before a trigger, up to three words apart: "agreed to set up a joint working group"."""
+    return re.compile(rf"\b(?:{_words('founding').pattern})(?:\s+[\w'-]+){{0,3}}?\s+$", re.IGNORECASE)
+
+
+@cache
 def _ends() -> re.Pattern[str]:
     """Words right before a date that make it a happening's last day: "and will end on February 25"."""
     return re.compile(rf"(?:{_words('end_markers').pattern})\s+$", re.IGNORECASE)
@@ -163,6 +169,8 @@ def _triggers(text: str) -> list[_Trigger]:
                 continue
             if _negated().search(text, 0, m.start()):
                 continue  # "with no joint press conference": what did not happen names no kind
+            if _founded().search(text, 0, m.start()):
+                continue  # "agreed to set up a joint working group": a body to be, not a happening
             ref = any(a <= m.start() and m.end() <= b for a, b in refs)
             found.append(_Trigger(tp.kind, m.start(), m.end(), m.group(), ref, tp.title))
     return sorted(found, key=lambda t: t.start)
@@ -399,7 +407,8 @@ def _facts(c: _Clause, s: _Sentence, anchor: dt.date | None, language: str | Non
         (n for t in s.triggers if t.kind == trig.kind and not t.reference and (n := _event_name(s.text, t))), None)
     clause = s.text[trig.lo:trig.hi]
     ships = [_ship_name(x) for x in _ship(language).findall(clause)] if trig.kind == "exercise" else []
-    here = [d for d in s.dates if trig.lo <= d.start < trig.hi]
+    # "The Joint Working Group, set up in 2019, met on Monday": when a body was founded is not when it met.
+    here = [d for d in s.dates if trig.lo <= d.start < trig.hi and not _founding_date(s.text, d)]
     d = _pick_date(here, trig)
     f = _Facts(trig.kind, list(dict.fromkeys(c.subject + c.objects)), _status(s, trig, d, anchor), name,
                _place(s.text, trig), ships, here, d)
@@ -520,6 +529,11 @@ def _status(s: _Sentence, trig: _Trigger, d: DateMention | None, anchor: dt.date
     if span and anchor and span[0] > anchor:
         return "planned"  # dated after the article was published
     return "happened"
+
+
+def _founding_date(text: str, d: DateMention) -> bool:
+    before = text[max(0, d.start - 40):d.start]
+    return bool(re.search(rf"\b(?:{_words('founding').pattern})\s+(?:in|on|since)?\s*$", before, re.IGNORECASE))
 
 
 def _pick_date(dates: list[DateMention], trig: _Trigger) -> DateMention | None:
