@@ -210,10 +210,16 @@ def test_synonyms_and_abbreviations_find_their_pages(page: Any, base_url: str, q
 def all_results(page: Any, query: str) -> list[dict[str, str]]:
     """Every result line for `query`, after asking for more until none are left."""
     search(page, query)
+    # Results arrive one by one; the "Show more" button only once the page of results is complete.
+    settled = f"""() => document.querySelector('.kb-search-more button') ||
+        document.querySelectorAll('{SEARCH_RESULT} a').length >=
+        (parseInt(document.querySelector('.md-search-result__meta').textContent) || 0)"""
+    page.wait_for_function(settled)
     while page.query_selector(".kb-search-more button"):
         shown = len(result_lines(page))
         page.click(".kb-search-more button")
         page.wait_for_function(f"document.querySelectorAll('{SEARCH_RESULT} a').length > {shown}")
+        page.wait_for_function(settled)
     return result_lines(page)
 
 
