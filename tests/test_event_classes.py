@@ -117,3 +117,10 @@ def test_who_represented_a_country_at_a_ceremony_took_part_in_it(tmp_path):
                            "on Monday. Ambassador Meera Kapoor represented India during the ceremony.")
     [ev] = by_kind(ex, "ceremony")
     assert names(ex, ev) == ["Meera Kapoor"] and ev.date == "2024-05-06"
+
+
+def test_two_named_bodies_meeting_in_one_week_are_two_events(tmp_path):
+    ex = extract(tmp_path, "The two countries concluded the 5th edition of the Military Cooperation Group (MCG) in "
+                           "Pune on Wednesday. Also, Defence Secretary Arun Bhatia and Secretary General Piero Conti "
+                           "co-chaired the 7th India-Italy Joint Defence Committee in Pune.")
+    assert len(by_kind(ex, "committee")) == 2

@@ -23,6 +23,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from ..dates import DateMention, parse_iso
+from ..identity import name_of, title_words
 from ..lexicon import countries, event_words, sides, titles, words_regex
 from ..model import Agreement, Event, Evidence
 from ..names import name_lexicon
@@ -875,6 +876,8 @@ def _same(a: _Candidate, b: _Candidate) -> bool:
     pa, pb = set(ea.participants), set(eb.participants)
     if ea.status != eb.status:
         return False  # what happened and what is only announced are told apart
+    if a.named and b.named and _names_differ(ea.title, eb.title):
+        return False  # "the Military Cooperation Group" and "the Joint Defence Committee": two bodies
     if ea.kind != eb.kind:
         # "co-chaired the Joint Defence Committee" and "the meeting with X": one event when
         # the meeting's people all took part in the committee.
@@ -891,6 +894,12 @@ def _same(a: _Candidate, b: _Candidate) -> bool:
         return bool(pa & pb)
     # One account names no one: the same kind of happening at the same place on the same day is one event.
     return not (pa or pb) or ea.kind != "meeting"
+
+
+def _names_differ(a: str, b: str) -> bool:
+    """Two names of happenings that share no distinctive word (an acronym counts as one)."""
+    wa, wb = name_of(a) | title_words(a)[0], name_of(b) | title_words(b)[0]
+    return bool(wa and wb and not wa & wb)
 
 
 _BASIS_RANK = {"text": 0, "context": 1, "publication": 2, "none": 3}
