@@ -18,6 +18,7 @@ from __future__ import annotations
 import json
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -29,8 +30,10 @@ from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
 from urllib.parse import urljoin, urlsplit
+from xml.etree import ElementTree
 
 import pytest
+import yaml
 from browser_helpers import (
     ARTIFACTS,
     CHROMIUM,
@@ -60,16 +63,49 @@ HUMAN_DATE = re.compile(r"(?:(\d{1,2}) )?(?:(" + "|".join(MONTHS) + r") )?(\d{4}
 
 
 # ---------------------------------------------------------------- fixtures
+# The article the site's second build adds (the first build is without it): "Recently added" and
+# the feed show it as new.
+ADDED_LATER = "s01_summit-sidelines-johannesburg.txt"
+FIRST_BUILD, SECOND_BUILD = "1767225600", "1767312000"  # 2026-01-01 and 2026-01-02, 00:00 UTC
+
+
 @pytest.fixture(scope="session")
 def project(tmp_path_factory: pytest.TempPathFactory) -> Project:
+    """Seeds, the invented articles with gold (tests/articles) and those for the site's own cases
+    (tests/site-articles), built twice as a user would: once without ADDED_LATER, then with it,
+    the newest India–Italy event of the first build marked planned in curation.yml."""
     root = tmp_path_factory.mktemp("browser-site")
     articles = sorted(p for p in (REPO / "seeds").iterdir() if p.is_file())
     articles += sorted((REPO / "tests/articles").glob("t*"))
-    make_project(root, articles)
-    built = build_project(root)
+    articles += sorted((REPO / "tests/site-articles").glob("s*"))
+    seeds = make_project(root, [a for a in articles if a.name != ADDED_LATER])
+    first = build_project(root, env={"SOURCE_DATE_EPOCH": FIRST_BUILD}, mkdocs=False)
+    assert first.kb_build.returncode == 0, first.kb_build.stderr
+    mark_planned(root, newest_timeline_event(root / "docs"))
+    shutil.copy(REPO / "tests/site-articles" / ADDED_LATER, seeds / ADDED_LATER)
+    built = build_project(root, env={"SOURCE_DATE_EPOCH": SECOND_BUILD})
     assert built.kb_build.returncode == 0, built.kb_build.stderr
     assert built.mkdocs_build.returncode == 0, built.mkdocs_build.stderr
     return built
+
+
+def front_matters(docs: Path, folder: str) -> list[dict[str, Any]]:
+    return [yaml.safe_load(p.read_text(encoding="utf-8").split("---\n")[1])
+            for p in sorted((docs / folder).glob("*.md")) if p.name != "index.md"]
+
+
+def newest_timeline_event(docs: Path) -> str:
+    events = [e for e in front_matters(docs, "events")
+              if e["bilateral"] and not e["background"] and e["status"] == "happened" and e["date"]]
+    return max(events, key=lambda e: (str(e["date"]), e["id"]))["id"]
+
+
+def mark_planned(root: Path, event_id: str) -> None:
+    """What an analyst does when an article reports a visit that is only expected: curation.yml."""
+    path = root / "curation.yml"
+    data = (yaml.safe_load(path.read_text(encoding="utf-8")) if path.is_file() else None) or {}
+    data.setdefault("events", {}).setdefault(event_id, {})["status"] = "planned"
+    path.write_text(yaml.safe_dump(data), encoding="utf-8")
 
 
 @pytest.fixture(scope="session")
@@ -123,6 +159,14 @@ def section_links(page: Any, section_id: str) -> list[str]:
     """Paths (site-relative) of the links listed under the level-2 heading with this id."""
     hrefs = page.eval_on_selector_all(
         f"xpath=//h2[@id='{section_id}']/following-sibling::*[1]//a", "els => els.map(a => a.href)")
+    return [path_of(h) for h in hrefs]
+
+
+def fact_links(page: Any, label: str) -> list[str]:
+    """Paths (site-relative) of the links in the facts box's entry `label` ("Participants")."""
+    hrefs = page.eval_on_selector_all(
+        f"xpath=//div[contains(@class, 'kb-facts')]//dt[normalize-space()='{label}']/following-sibling::dd[1]//a",
+        "els => els.map(a => a.href)")
     return [path_of(h) for h in hrefs]
 
 
@@ -283,6 +327,7 @@ def test_timeline_lists_events_newest_first(page: Any, base_url: str) -> None:
 def test_timeline_filters_work_offline(page: Any, context: Any, base_url: str) -> None:
     open_page(page, base_url, "timeline.html")
     page.wait_for_selector("form.kb-filter:not([hidden])")
+    page.wait_for_load_state("networkidle")  # the search index and icons loaded, nothing left to fail
     context.set_offline(True)  # everything the filters need is already in the page
     every = timeline_events(page)
     assert all(e["visible"] for e in every)
@@ -325,19 +370,17 @@ def test_person_and_event_pages_link_to_each_other(page: Any, base_url: str) -> 
     open_page(page, base_url, person)
     events = section_links(page, "events")
     assert len(events) >= 2 and all(e.startswith("events/") for e in events)
-    screenshot(page, "person")
     for i, event in enumerate(events):
         if not page.url.endswith(person):
             page.go_back()  # from the event page just checked
             page.wait_for_url(f"**/{person}")
         page.click(f"xpath=//h2[@id='events']/following-sibling::ul[1]//a[contains(@href, '{event.split('/')[-1]}')]")
         page.wait_for_url(f"**/{event}")
-        participants = section_links(page, "participants")
+        participants = fact_links(page, "Participants")
         assert person in participants, f"{event} does not link back to {person}: {participants}"
         if i == 0:
-            screenshot(page, "event")
-            page.click("xpath=//h2[@id='participants']/following-sibling::ul[1]//a[contains(@href, "
-                       "'guido-crosetto.html')]")
+            page.click("xpath=//div[contains(@class, 'kb-facts')]//dt[normalize-space()='Participants']"
+                       "/following-sibling::dd[1]//a[contains(@href, 'guido-crosetto.html')]")
             page.wait_for_url(f"**/{person}")
 
 
@@ -347,7 +390,7 @@ def test_every_event_lists_its_participants_and_they_list_it(project: Project) -
     pairs_from_events = set()
     for html in (site / "events").glob("*.html"):
         if html.name != "index.html":
-            for href in section_hrefs(html, "participants"):
+            for href in fact_hrefs(html, "Participants"):
                 pairs_from_events.add((Path(href).name, html.name))
     pairs_from_people = set()
     for html in (site / "people").glob("*.html"):
@@ -370,6 +413,38 @@ class SectionLinks(HTMLParser):
             self.inside = a.get("id") == self.section
         elif tag == "a" and self.inside and a.get("href") and "headerlink" not in (a.get("class") or ""):
             self.hrefs.append(a["href"])
+
+
+class FactLinks(HTMLParser):
+    """The hrefs of <a> elements in the facts box's <dd> after the <dt> LABEL."""
+
+    def __init__(self, label: str) -> None:
+        super().__init__()
+        self.label, self.dt, self.want, self.inside, self.hrefs = label, False, False, False, []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag == "dt":
+            self.dt, self.want = True, False
+        elif tag == "dd":
+            self.inside = self.want
+        elif tag == "a" and self.inside:
+            self.hrefs.append(dict(attrs).get("href") or "")
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "dt":
+            self.dt = False
+        elif tag == "dd":
+            self.inside = self.want = False
+
+    def handle_data(self, data: str) -> None:
+        if self.dt and data.strip() == self.label:
+            self.want = True
+
+
+def fact_hrefs(html: Path, label: str) -> list[str]:
+    parser = FactLinks(label)
+    parser.feed(html.read_text(encoding="utf-8"))
+    return parser.hrefs
 
 
 def section_hrefs(html: Path, section: str) -> list[str]:
@@ -436,12 +511,24 @@ def test_registers_fit_a_laptop_window(page: Any, base_url: str, register: str) 
 
 
 # ---------------------------------------------------------------- the graph
-def test_graph_names_open_person_pages(page: Any, base_url: str) -> None:
+@pytest.fixture
+def noscript_page(browser: Any) -> Iterator[Any]:
+    """A page with JavaScript off: what a reader without scripts (or a crawler) gets."""
+    ctx, watch = watched_context(browser, viewport=VIEWPORT, java_script_enabled=False)
+    ctx.set_default_timeout(20_000)
+    yield ctx.new_page()
+    ctx.close()
+    assert not watch.problems(), "\n".join(watch.problems())
+
+
+def test_graph_names_open_person_pages_without_a_script(noscript_page: Any, base_url: str) -> None:
+    page = noscript_page
     open_page(page, base_url, "graph.html")
     nodes = page.locator("svg.kb-graph a.kb-node")
     assert nodes.count() >= 5
     assert page.locator("svg.kb-graph").bounding_box()["width"] > 400
-    screenshot(page, "graph")
+    assert not page.locator(".kb-site-graph").is_visible()  # the interactive graph needs the script
+    screenshot(page, "graph-noscript")
     # A user clicks a name; the middle one, scrolled to the middle of the window, is not under the header.
     node = nodes.nth(nodes.count() // 2)
     href = node.get_attribute("href")
@@ -466,7 +553,8 @@ def overlap(a: list[list[float]], b: list[list[float]], slack: float = 1.0) -> b
     return True
 
 
-def test_graph_labels_do_not_overlap(page: Any, base_url: str) -> None:
+def test_graph_labels_do_not_overlap(noscript_page: Any, base_url: str) -> None:
+    page = noscript_page
     open_page(page, base_url, "graph.html")
     labels = page.eval_on_selector_all("svg.kb-graph a.kb-node text", """els => els.map(t => {
         const b = t.getBBox(), m = t.getScreenCTM();
@@ -593,6 +681,298 @@ def test_a_missing_page_shows_a_working_404_page(browser: Any, base_url: str) ->
         assert not problems, problems
     finally:
         ctx.close()
+
+
+# ---------------------------------------------------------------- citations
+CITATION = re.compile(r"(?P<outlet>.+?), (?P<date>date unknown|(?:\d{1,2} )?(?:[A-Z][a-z]+ )?\d{4}) — (?P<headline>.+)")
+# What an article's header leaves when taken for its headline: a date line, a menu, a credit.
+DEBRIS = re.compile(r"^(date \d{4}|\d{4}-\d{2}-\d{2}$|home\b|menu\b|image source|photo\b|by \w+ \w+$)", re.I)
+
+
+def test_every_source_shows_its_outlet_date_and_headline(page: Any, base_url: str, project: Project) -> None:
+    open_page(page, base_url, "sources/index.html")
+    names = headers(page)
+    assert names[:4] == ["Published", "Outlet", "Headline", "Contributed"], names
+    outlets, headlines = column(page, 1), column(page, 2)
+    assert len(outlets) == len(front_matters(project.docs, "sources"))
+    assert all(outlets) and "unknown" in outlets and "Reuters" in outlets, outlets
+    assert all(h and not DEBRIS.match(h) for h in headlines), [h for h in headlines if not h or DEBRIS.match(h)]
+    assert any(re.search(r"\d+ events?", c) for c in column(page, 3))  # what each article contributed
+    page.locator(".kb-sortable table thead th").nth(1).click()  # sortable by outlet
+    assert column(page, 1) == sorted(outlets, key=lambda o: o.casefold())
+    # Every citation on an event page reads "Outlet, date — headline".
+    open_page(page, base_url, f"events/{newest_timeline_event(project.docs)}.html")
+    cites = page.eval_on_selector_all(".kb-cite a", "els => els.map(a => a.textContent.trim())")
+    assert cites and all(CITATION.fullmatch(c) for c in cites), cites
+
+
+# ---------------------------------------------------------------- summary first
+def busiest_event(project: Project) -> dict[str, Any]:
+    """The event with the most evidence: the page most likely to bury its facts."""
+    return max(front_matters(project.docs, "events"), key=lambda e: (len(e["evidence"]), e["id"]))
+
+
+def test_event_page_opens_with_a_summary_and_its_facts(page: Any, base_url: str, project: Project) -> None:
+    event = busiest_event(project)
+    open_page(page, base_url, f"events/{event['id']}.html")
+    summary = page.inner_text(".kb-summary")
+    assert summary.startswith("A") and summary.endswith(".")
+    facts = page.inner_text(".kb-facts")
+    for label in ("Kind", "Status", "Date", "Place", "Participants", "Reported by"):
+        assert label in facts, (label, facts)
+    box = page.locator("xpath=//div[contains(@class, 'kb-facts')]//dt[normalize-space()='Participants']"
+                       "/following-sibling::dd[1]").bounding_box()
+    assert box["y"] + box["height"] <= VIEWPORT["height"], "participants below the first screen"
+    assert sorted(fact_links(page, "Participants")) == sorted(f"people/{p}.html" for p in event["participants"])
+    # Evidence grouped by article: one citation per article shown, each sentence shown once.
+    cites = page.eval_on_selector_all(".kb-cite a", "els => els.map(a => a.getAttribute('href'))")
+    assert len(cites) == len(set(cites)) >= 1
+    shown = page.eval_on_selector_all("article blockquote", "els => els.map(b => b.innerText.trim())")
+    assert len(shown) == len(set(shown))
+    folds = page.eval_on_selector_all("details.kb-also, details.kb-more", "els => els.map(d => d.open)")
+    assert not any(folds)
+    screenshot(page, "event-top", full_page=False)
+
+
+def test_person_page_opens_with_an_infobox(page: Any, base_url: str) -> None:
+    open_page(page, base_url, "people/guido-crosetto.html")
+    box = page.inner_text(".kb-infobox")
+    for label in ("Country", "Current office", "First reported", "Events", "Met most"):
+        assert label in box, (label, box)
+    assert re.search(r"Current office\s+.+\(reported .*\d{4}\)", box), box
+    # "Met most" links each person to the events both took part in.
+    met = page.locator("xpath=//dt[normalize-space()='Met most']/following-sibling::dd[1]//a[contains(@href, "
+                       "'events/')]").first
+    href = path_of(met.evaluate("a => a.href"))
+    met.click()
+    page.wait_for_url(f"**/{href}")
+    assert "people/guido-crosetto.html" in fact_links(page, "Participants")
+
+
+def test_long_lists_are_folded(page: Any, base_url: str, project: Project) -> None:
+    pages = [(folder, fm) for folder in ("people", "events", "agreements", "organisations")
+             for fm in front_matters(project.docs, folder)]
+    folder, busiest = max(pages, key=lambda p: (len(p[1]["sources"]), p[1]["id"]))
+    assert len(busiest["sources"]) > 12, "the test site needs a page drawn from many articles"
+    open_page(page, base_url, f"{folder}/{busiest['id']}.html")
+    shown = page.locator("xpath=//h2[@id='sources']/following-sibling::ul[1]/li")
+    folded = page.locator("xpath=//h2[@id='sources']/following-sibling::details[1]")
+    assert shown.count() == 10 and not folded.evaluate("d => d.open")
+    assert f"{len(busiest['sources']) - 10} more" in folded.locator("summary").inner_text()
+
+
+# ---------------------------------------------------------------- timeline: where, and what did not happen
+def event_ids_in(page: Any, selector: str) -> set[str]:
+    hrefs = page.eval_on_selector_all(f"{selector} .kb-event > p:first-child a[href*='events/'], "
+                                      f"{selector} .kb-event a[href*='events/']", "els => els.map(a => a.href)")
+    return {Path(path_of(h)).stem for h in hrefs}
+
+
+def test_timeline_lists_a_meeting_held_in_a_third_country(page: Any, base_url: str, project: Project) -> None:
+    abroad = [e for e in front_matters(project.docs, "events")
+              if "s01-summit-sidelines-johannesburg" in e["sources"] and len(e["participants"]) >= 2]
+    assert abroad and all(e["place"] == "Johannesburg" for e in abroad)
+    open_page(page, base_url, "timeline.html")
+    held = event_ids_in(page, ".kb-year:not(.kb-announced)")
+    assert {e["id"] for e in abroad} <= held
+
+
+def test_timeline_keeps_announced_happenings_apart(page: Any, base_url: str, project: Project) -> None:
+    events = front_matters(project.docs, "events")
+    not_held = {e["id"] for e in events if e["status"] != "happened"}
+    assert not_held, "the test site marks one event planned"
+    open_page(page, base_url, "timeline.html")
+    assert not_held.isdisjoint(event_ids_in(page, ".kb-year:not(.kb-announced)"))
+    announced = event_ids_in(page, ".kb-announced")
+    assert announced and announced <= not_held
+    assert "planned" in page.inner_text(".kb-announced")
+    open_page(page, base_url, "index.html")
+    latest = {Path(path_of(h)).stem
+              for h in page.eval_on_selector_all("#latest-events + ul a", "els => els.map(a => a.href)")}
+    assert latest and latest.isdisjoint(not_held)
+
+
+def test_timeline_filters_narrow_the_table_of_contents(page: Any, base_url: str) -> None:
+    open_page(page, base_url, "timeline.html")
+    page.wait_for_selector("form.kb-filter:not([hidden])")
+    toc = ".md-sidebar--secondary .md-nav__link"
+
+    def visible_toc() -> list[str]:
+        return [t.strip() for t in page.eval_on_selector_all(toc, "els => els.filter(a => a.offsetParent !== null)"
+                                                             ".map(a => a.textContent)")]
+
+    before = visible_toc()
+    year = page.eval_on_selector_all("select[data-filter='year'] option", "os => os.map(o => o.value)")[-1]
+    page.select_option("select[data-filter='year']", year)
+    after = visible_toc()
+    assert year in after and len(after) < len(before)
+    assert all(year in t for t in after if re.search(r"\d{4}", t)), after
+
+
+# ---------------------------------------------------------------- home: articles to check
+def test_home_page_lists_every_article_that_needs_attention(page: Any, base_url: str, project: Project) -> None:
+    open_page(page, base_url, "index.html")
+    assert "Every article" not in page.inner_text("article")
+    rows = page.eval_on_selector_all("#articles-to-check ~ div table tbody tr",
+                                     "rows => rows.map(r => [r.children[0].innerText, r.children[1].innerText])")
+    why = dict(rows)
+    assert "not read: empty file" in why["s03_empty-download.txt"]
+    assert "language" in why["s02_notizia-in-italiano.txt"]
+    undated = [s["file"] for s in front_matters(project.docs, "sources") if not s["published"]]
+    assert undated and all("no publication date" in why[f] for f in undated if f != "s02_notizia-in-italiano.txt")
+    assert any(w.startswith("date guessed") for w in why.values())
+
+
+# ---------------------------------------------------------------- the graphs
+def graph_node_at(page: Any, box_selector: str, node_id: str) -> tuple[float, float]:
+    """Where on the screen the interactive graph drew a node."""
+    return page.eval_on_selector(box_selector, """(box, id) => {
+        const n = box.kbGraph.getElementById(id), p = n.renderedPosition(), r = box.getBoundingClientRect();
+        return [r.left + p.x, r.top + p.y]; }""", node_id)
+
+
+def test_graph_is_interactive_offline_with_legend_and_filters(page: Any, context: Any, base_url: str) -> None:
+    open_page(page, base_url, "graph.html")
+    page.wait_for_selector(".kb-cy-site canvas")
+    assert page.locator(".kb-site-graph").is_visible() and not page.locator(".kb-graph-fallback").is_visible()
+    assert "person from India" in page.inner_text(".kb-site-graph .kb-legend")
+    count = page.locator(".kb-graph-count")
+    everything = int(count.inner_text().split()[0])
+    page.uncheck("input[name='kind'][value='event']")
+    page.uncheck("input[name='kind'][value='agreement']")
+    people_only = int(count.inner_text().split()[0])
+    assert 0 < people_only < everything
+    page.check("input[name='kind'][value='event']")
+    page.check("input[name='kind'][value='agreement']")
+    assert int(count.inner_text().split()[0]) == everything
+    screenshot(page, "graph-interactive", full_page=False)
+    page.wait_for_load_state("networkidle")
+    context.set_offline(True)  # the script and its library are already loaded: a click still works
+    page.eval_on_selector(".kb-cy-site", "box => box.kbGraph.zoom(1.5)")
+    page.eval_on_selector(".kb-cy-site",
+                          "box => box.kbGraph.center(box.kbGraph.getElementById('person:guido-crosetto'))")
+    context.set_offline(False)
+    page.locator(".kb-cy-site").scroll_into_view_if_needed()
+    x, y = graph_node_at(page, ".kb-cy-site", "person:guido-crosetto")
+    page.mouse.click(x, y)
+    page.wait_for_url("**/people/guido-crosetto.html")
+
+
+@pytest.mark.parametrize("kind", ["person", "event"])
+def test_person_and_event_pages_draw_their_own_graph(page: Any, base_url: str, project: Project, kind: str) -> None:
+    path = "people/guido-crosetto.html" if kind == "person" else f"events/{busiest_event(project)['id']}.html"
+    open_page(page, base_url, path)
+    page.wait_for_selector(".kb-cy-local canvas")
+    assert page.locator(".kb-local-graph").is_visible()
+    nodes = page.eval_on_selector(".kb-cy-local", "box => box.kbGraph.nodes().map(n => n.id())")
+    centre = f"{kind}:{Path(path).stem}"
+    assert centre in nodes and len(nodes) >= 3
+    assert page.locator(".kb-local-graph .kb-legend").is_visible()
+
+
+def test_pairs_who_met_link_to_their_shared_events(page: Any, base_url: str) -> None:
+    open_page(page, base_url, "graph.html")
+    row = page.locator(".kb-sortable table tbody tr").first
+    a, b = (path_of(h) for h in row.locator("td:nth-child(-n+2) a").evaluate_all("els => els.map(a => a.href)"))
+    link = row.locator("td:nth-child(3) a").first
+    href = path_of(link.evaluate("a => a.href"))
+    link.click()
+    page.wait_for_url(f"**/{href}")
+    assert {a, b} <= set(fact_links(page, "Participants"))
+
+
+# ---------------------------------------------------------------- what is new
+ATOM = "{http://www.w3.org/2005/Atom}"
+
+
+def test_feed_lists_new_events_and_agreements(page: Any, base_url: str, project: Project) -> None:
+    open_page(page, base_url, "index.html")
+    feed_href = page.get_attribute("link[rel='alternate'][type='application/atom+xml']", "href")
+    status, body = fetch_bytes(urljoin(page.url, feed_href))
+    assert status == 200
+    root = ElementTree.fromstring(body)
+    entries = root.findall(f"{ATOM}entry")
+    assert entries and all(e.find(f"{ATOM}title").text for e in entries)
+    ids = [e.find(f"{ATOM}id").text for e in entries]
+    # The second build's article comes first, then the newest events of the first build.
+    added = [e for e in front_matters(project.docs, "events") if ADDED_LATER.replace("_", "-")[:-4] in e["sources"]]
+    assert added and ids[0].startswith("urn:india-italy-kb:event:")
+    assert {f"urn:india-italy-kb:event:{e['id']}" for e in added} <= set(ids)
+    first_build = [e for e in front_matters(project.docs, "events") if e not in added]
+    newest = max(first_build, key=lambda e: (str(e["date"] or ""), e["id"]))
+    assert f"urn:india-italy-kb:event:{newest['id']}" in ids
+    link = entries[0].find(f"{ATOM}link").get("href")
+    assert fetch(urljoin(urljoin(page.url, feed_href), link))[0] == 200
+
+
+def test_recently_added_lists_each_build_by_article(page: Any, base_url: str) -> None:
+    open_page(page, base_url, "recent.html")
+    builds = [h.replace("¶", "").strip()
+              for h in page.eval_on_selector_all("article h2", "els => els.map(h => h.textContent)")]
+    assert builds[:2] == ["2 January 2026, 00:00 UTC", "1 January 2026, 00:00 UTC"], builds
+    newest = page.locator("xpath=//article//h2[1]/following-sibling::ul[1]").inner_text()
+    assert "Johannesburg" in newest and "Events:" in newest
+    assert page.locator("details.kb-more").count() == 1  # the first build's list, folded
+    screenshot(page, "recent")
+
+
+# ---------------------------------------------------------------- mobile and screenshots
+PHONE = {"width": 390, "height": 844}
+
+
+def test_no_page_scrolls_sideways_on_a_phone(browser: Any, base_url: str, project: Project) -> None:
+    ctx, watch = watched_context(browser, viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        page = ctx.new_page()
+        pages = sample_pages(project.site) + ["recent.html", "people/guido-crosetto.html",
+                                              f"events/{busiest_event(project)['id']}.html"]
+        wide = []
+        for path in pages:
+            open_page(page, base_url, path)
+            page.wait_for_timeout(300)
+            width = page.evaluate("document.documentElement.scrollWidth")
+            if width > PHONE["width"]:
+                wide.append((path, width))
+            # A wide table scrolls in its own box.
+            for scroll, client, overflow in page.eval_on_selector_all(
+                    "article table", "ts => ts.map(t => [t.parentElement.scrollWidth, t.parentElement.clientWidth, "
+                    "getComputedStyle(t.parentElement).overflowX])"):
+                assert scroll <= client or overflow in ("auto", "scroll"), (path, scroll, client, overflow)
+        assert not wide, wide
+        assert not watch.problems(), watch.problems()
+    finally:
+        ctx.close()
+
+
+@pytest.mark.parametrize("width", [1280, 390])
+def test_screenshots_of_the_main_pages(browser: Any, base_url: str, project: Project, width: int) -> None:
+    """Saved in test-artifacts/screenshots/ for a person to look at."""
+    ctx, watch = watched_context(browser, viewport={"width": width, "height": 900})
+    try:
+        page = ctx.new_page()
+        agreement = max(front_matters(project.docs, "agreements"), key=lambda a: (len(a["evidence"]), a["id"]))
+        event = busiest_event(project)["id"]
+        for name, path in (("home", "index.html"), ("timeline", "timeline.html"),
+                           ("person", "people/guido-crosetto.html"), ("event", f"events/{event}.html"),
+                           ("agreement", f"agreements/{agreement['id']}.html"), ("graph", "graph.html"),
+                           ("sources", "sources/index.html"), ("recent", "recent.html")):
+            open_page(page, base_url, path)
+            if name == "graph":
+                page.wait_for_selector(".kb-cy-site canvas")
+            screenshot(page, f"{name}-{width}", full_page=name not in ("graph", "timeline"))
+        open_page(page, base_url, "index.html")
+        if width < 600:
+            page.click("label.md-header__button[for='__search']")
+        search(page, "Memorandum")
+        screenshot(page, f"search-{width}", full_page=False)
+        assert not watch.problems(), watch.problems()
+    finally:
+        ctx.close()
+
+
+def fetch_bytes(url: str) -> tuple[int, bytes]:
+    with urllib.request.urlopen(url, timeout=30) as response:  # noqa: S310 - our own 127.0.0.1 server
+        return response.status, response.read()
 
 
 # ---------------------------------------------------------------- search at scale

@@ -73,6 +73,6 @@ def test_a_person_page_has_one_row_per_office_and_the_offices_page_lists_holders
     page = (tmp_path / "docs" / "people" / "anna-verdini.md").read_text()
     history = page.split("## Role history", 1)[1].split("##", 1)[0]
     assert history.count("| Defence Minister | Italy |") == 1 and "3 reports" in history
-    assert "**Current role:** Defence Minister" in page
+    assert "Current office\n:   Defence Minister" in page
     offices = (tmp_path / "docs" / "offices.md").read_text()
     assert "[Anna Verdini](people/anna-verdini.md) (reported 2031, 3 reports)" in offices

@@ -174,12 +174,13 @@ def test_person_page(out: Path) -> None:
     history = text.split("## Role history", 1)[1].split("##", 1)[0]
     assert history.index("Defence Secretary") < history.index("Defence Minister")  # oldest first
     assert "| Defence Minister | India | 9 October 2023 | 9 October 2023 | 1 report, latest: <span " \
-           "data-search-exclude>[Verma meets Bellini in Rome](../sources/000-aaa.md)</span> |" in history
+           "data-search-exclude>[ANI, 10 October 2023 — Verma meets Bellini in Rome](../sources/000-aaa.md)</span> |" \
+        in history
     events = text.split("## Events", 1)[1].split("##", 1)[0]
     order = [events.index(e) for e in ("2024-naval-exercise", "2023-10-09-verma-meets-bellini", "undated-dialogue")]
     assert order == sorted(order), "events newest first, undated last"
     met = text.split("## People met most", 1)[1].split("##", 1)[0]
-    assert "[Marco Bellini](marco-bellini.md) | 1 |" in met
+    assert "| [Marco Bellini](marco-bellini.md) | [9 October 2023](../events/2023-10-09-verma-meets-bellini.md" in met
     mentioned = text.split("## Mentioned on", 1)[1]
     assert "Agreement: [Agreement on Defence Cooperation]" in mentioned
     assert "Event: [Asha Verma meets Marco Bellini in Rome]" in mentioned
@@ -187,14 +188,17 @@ def test_person_page(out: Path) -> None:
 
 def test_event_page_shows_date_precision_and_evidence(out: Path) -> None:
     exercise = (out / "events/2024-naval-exercise.md").read_text(encoding="utf-8")
-    assert "- **Date:** 2024 (the article's date: the text does not date the event)\n" in exercise
+    assert "Date\n:   2024 (year only; the article's date: the text does not date the event)\n" in exercise
     assert front_matter(out / "events/2024-naval-exercise.md")["date_basis"] == "publication"
-    assert "- **Date:** March 2023\n" in (out / "events/2023-03-strategic-partnership.md").read_text(encoding="utf-8")
+    assert "Date\n:   March 2023 (month only" in (out / "events/2023-03-strategic-partnership.md").read_text(
+        encoding="utf-8")
     undated = (out / "events/undated-dialogue.md").read_text(encoding="utf-8")
-    assert "- **Date:** unknown\n" in undated and "Not on the timeline" in undated
+    assert "Date\n:   unknown\n" in undated and "Not among the held events of the timeline" in undated
+    assert "the date is not known." in undated
     meeting = (out / "events/2023-10-09-verma-meets-bellini.md").read_text(encoding="utf-8")
-    assert "> The ministers signed an agreement on defence cooperation.\n>\n> — [Verma meets Bellini in Rome]" \
-           "(../sources/000-aaa.md)" in meeting
+    # grouped by article: the citation, then what it says
+    assert '<p class="kb-cite" data-search-exclude markdown="span">[ANI, 10 October 2023 — Verma meets Bellini in ' \
+           'Rome](../sources/000-aaa.md)</p>\n\n> The ministers signed an agreement on defence cooperation.' in meeting
 
 
 def test_a_quoted_sentence_is_searchable_on_one_page_and_its_citation_on_none(out: Path) -> None:
@@ -242,7 +246,7 @@ def test_source_page_highlights_evidence_and_lists_what_was_drawn(out: Path) -> 
         assert name in drawn
     undated = front_matter(out / "sources/001-bbb.md")
     assert undated["published"] is None and undated["published_basis"] == "unknown"
-    assert "- **Published:** unknown (not found)" in (out / "sources/001-bbb.md").read_text(encoding="utf-8")
+    assert "Published\n:   unknown (not found)" in (out / "sources/001-bbb.md").read_text(encoding="utf-8")
 
 
 def test_quote_across_a_line_break_is_highlighted() -> None:
@@ -496,8 +500,8 @@ def test_two_builds_cannot_write_at_once(tmp_path: Path) -> None:
 
 def test_problems_are_listed_on_the_home_page(out: Path) -> None:
     home = (out / "index.md").read_text(encoding="utf-8")
-    assert "| broken.txt | binary file (contains NUL bytes), not a text article |" in home
-    assert "| &lt;script&gt;x&lt;/script&gt;.txt | empty file |" in home
+    assert "| broken.txt | not read: binary file (contains NUL bytes), not a text article |" in home
+    assert "| &lt;script&gt;x&lt;/script&gt;.txt | not read: empty file |" in home
 
 
 def test_source_without_title_or_text(tmp_path: Path) -> None:

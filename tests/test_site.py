@@ -120,7 +120,7 @@ def test_nav_holds_the_section_pages_only() -> None:
     config = yaml.load((REPO / "mkdocs.yml").read_text(encoding="utf-8"), Loader=ConfigLoader)
     assert config["site_url"] == ""
     assert [next(iter(item)) for item in config["nav"]] == [
-        "Home", "Timeline", "People", "Events", "Agreements", "Organisations", "Sources", "Graph"]
+        "Home", "Timeline", "People", "Events", "Agreements", "Organisations", "Sources", "Graph", "Recently added"]
     assert config["theme"]["font"] is False
     assert config["plugins"] == ["tags"]  # search: Pagefind, run by the build hook
     assert all((REPO / p).exists() for p in config["watch"])

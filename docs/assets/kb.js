@@ -1,6 +1,7 @@
 /* Behaviour for the generated pages (kb.pages), written by hand: no libraries, no CDN.
  * - tables inside .kb-sortable sort when a column heading is clicked;
- * - the timeline's .kb-filter drop-downs hide events of other kinds, countries or years.
+ * - the timeline's .kb-filter drop-downs hide events of other kinds, countries or years, and the
+ *   table of contents entries of the years and months left empty.
  */
 (function () {
   "use strict";
@@ -42,6 +43,18 @@
     });
   }
 
+  // The table of contents lists only the years and months that still show an event.
+  function narrowContents(target) {
+    document.querySelectorAll(".md-sidebar--secondary a.md-nav__link, .md-nav--secondary a.md-nav__link")
+      .forEach(function (link) {
+        var id = decodeURIComponent((link.getAttribute("href") || "").split("#")[1] || "");
+        var heading = id ? document.getElementById(id) : null;
+        if (!heading || !target.contains(heading)) return;
+        var group = heading.closest(".kb-month, .kb-year");
+        link.parentElement.hidden = !!group && (group.hidden || !!group.parentElement.closest("[hidden]"));
+      });
+  }
+
   function setUpFilter(form) {
     var target = document.querySelector(form.getAttribute("data-target"));
     if (!target) return;
@@ -63,6 +76,7 @@
         group.hidden = !group.querySelector(".kb-event:not([hidden])");
       });
       if (count) count.textContent = shown + " shown";
+      narrowContents(target);
     }
     selects.forEach(function (s) { s.addEventListener("change", apply); });
     form.addEventListener("submit", function (event) { event.preventDefault(); });

@@ -28,6 +28,7 @@ from .offices import office_key
 CURATION_NAMES = ("curation.yml", "curation.yaml")
 EVENT_KINDS = ("meeting", "visit", "signing", "exercise", "dialogue", "committee", "summit", "conference",
                "ceremony", "announcement", "other")
+EVENT_STATUSES = ("happened", "planned", "proposed", "postponed", "cancelled")
 AGREEMENT_KINDS = ("agreement", "mou", "declaration", "action-plan", "other")
 ORGANISATION_KINDS = ("government", "military", "industry", "company", "other")
 SECTIONS = ("people", "organisations", "agreements", "events")  # entity sections, in the order merges run
@@ -187,7 +188,7 @@ _ROLE_FIELDS = ("title", "country", "date", "source")
 _ORG_FIELDS = ("name", "acronym", "country", "kind")
 _AGREEMENT_FIELDS = ("title", "kind", "date", "parties", "signatories", "events")
 _EVENT_FIELDS = ("title", "kind", "date", "end_date", "place", "participants", "organisations", "agreements",
-                 "bilateral", "background", "part_of")
+                 "bilateral", "background", "part_of", "status")
 _SOURCE_FIELDS = ("title", "outlet", "published", "url")
 _FACT_FIELDS = ("type", "id", "source", "quote")
 _FIELDS = {"people": _PERSON_FIELDS, "organisations": _ORG_FIELDS, "agreements": _AGREEMENT_FIELDS,
@@ -364,6 +365,8 @@ class _Curator:
             "events": self.ids("events"), "bilateral": _flag, "background": _flag, "roles": self.roles,
             "drop_roles": self.drop_roles, "part_of": self.part_of,
         }
+        if key == "status":
+            return _one_of(EVENT_STATUSES)
         if key == "kind":
             return _one_of({"events": EVENT_KINDS, "agreements": AGREEMENT_KINDS,
                             "organisations": ORGANISATION_KINDS}[section])

@@ -8,11 +8,12 @@ from typing import Any
 
 from ..lexicon import sides
 from ..model import Agreement, Event, Evidence, Organisation, Person, Source
-from . import jsonld
+from . import cite, graph_data, jsonld, person_box
+from .blocks import bullet_list, facts_box, summary
+from .evidence import evidence_markdown
 from .frontmatter import GENERATOR, page
 from .markup import (
     article_markdown,
-    blockquote,
     bullets,
     date_range,
     external_link,
@@ -24,7 +25,8 @@ from .markup import (
     tag,
     year_of,
 )
-from .site import FOLDERS, PLURAL, SINGULAR, Site
+from .site import FOLDERS, PLURAL, SINGULAR, Site, on_timeline
+from .summary import agreement_sentence, event_sentence
 
 
 def entity_pages(site: Site) -> Iterator[tuple[str, str]]:
@@ -61,16 +63,6 @@ def _evidence(ev: list[Evidence]) -> list[dict[str, str]]:
     return [{"source": e.source, "quote": e.quote} for e in ev]
 
 
-def _facts(rows: list[tuple[str, str]]) -> str:
-    return "\n".join(f"- **{label}:** {value}" for label, value in rows)
-
-
-def _unsearched_facts(rows: list[tuple[str, str]]) -> str:
-    """The facts list, shown but kept out of the search index (the list holds no <div>,
-    which would end Material's exclusion early)."""
-    return f'<div class="kb-facts" data-search-exclude markdown>\n\n{_facts(rows)}\n\n</div>'
-
-
 def _section(title: str, body: str, searchable: bool = False) -> str:
     """A level-2 section. Link lists repeat other pages' titles, so only sections
     that help finding a page (roles, evidence) go into the search index: on a
@@ -93,19 +85,11 @@ def _event_line(site: Site, eid: str, here: str) -> str:
     return f"{date_range(e.date, e.end_date)} — {site.link('event', eid, here)} ({inline(e.kind)}{where})"
 
 
-def _evidence_block(site: Site, evidence: list[Evidence], here: str, owner: tuple[str, str]) -> str:
-    if not evidence:
-        return "*No quoted evidence.*"
-    return "\n\n".join(blockquote(e.quote, site.link("source", e.source, here),
-                                   searchable=site.quote_indexed_on.get((e.source, e.quote)) == owner)
-                         for e in evidence)
-
-
 def _evidence_section(site: Site, evidence: list[Evidence], here: str, owner: tuple[str, str]) -> str:
-    """The quotes, right under the facts, in the page's first search entry: an HTML heading
-    without an id does not start an entry of its own (one per page instead of two keeps a
+    """The quotes, grouped by article, right under the facts, in the page's first search entry: an
+    HTML heading without an id does not start an entry of its own (one per page instead of two keeps a
     large site's search quick to load)."""
-    return f'<h2 class="kb-evidence">Evidence</h2>\n\n{_evidence_block(site, evidence, here, owner)}'
+    return f'<h2 class="kb-evidence">Evidence</h2>\n\n{evidence_markdown(site, evidence, here, owner)}'
 
 
 def _mentioned_on(site: Site, kind: str, ident: str, here: str) -> str:
@@ -113,11 +97,20 @@ def _mentioned_on(site: Site, kind: str, ident: str, here: str) -> str:
     refs = sorted(site.backlinks.get((kind, ident), ()),
                   key=lambda r: (list(FOLDERS).index(r[0]), site.title(*r).lower(), r[1]))
     items = [f"{SINGULAR[k]}: {site.link(k, i, here)}" for k, i in refs]
-    return _section("Mentioned on", bullets(items, "No other page links here."))
+    return _section("Mentioned on", bullet_list(items, "No other page links here."))
 
 
 def _sources(site: Site, ids: list[str], here: str) -> str:
-    return _section("Sources", _links(site, "source", ids, here))
+    newest = sorted(ids, key=lambda s: (sort_date(site.sources[s].published), s), reverse=True)
+    return _section("Sources", bullet_list(site.link("source", s, here) for s in newest))
+
+
+def _reported_by(site: Site, ids: list[str]) -> str:
+    return inline(cite.reported_by([site.sources[s] for s in ids])) if ids else "no article"
+
+
+def _joined(site: Site, kind: str, ids: list[str], here: str) -> str:
+    return ", ".join(site.link(kind, i, here) for i in ids)
 
 
 # ---------------------------------------------------------------- person
@@ -134,45 +127,53 @@ def person_page(site: Site, p: Person) -> str:
         "search": {"boost": 2},
         **_extras(_tags(p.country), jsonld.person(site, p)),
     }
-    current = site.current_term(p.id)
-    facts = [("Country", inline(p.country or "unknown"))]
-    if current:
-        facts.append(("Current role", inline(current.title) + f" (last reported {human_date(current.last)})"))
-    if p.aliases:
-        facts.append(("Also written", "; ".join(inline(a) for a in p.aliases)))
-    org = site.person_org.get(p.id)
-    if org:
-        facts.append(("Organisation", site.link("organisation", org, here)))
-
     role_rows = [[inline(t.title), inline(t.country or ""), human_date(t.first) if t.first else "undated",
                   human_date(t.last) if t.last else "undated", _term_reports(site, t.sources, here)]
                  for t in site.terms[p.id]]
-    met = site.met.get(p.id, {})
-    met_rows = [[site.link("person", q, here), str(n)]
-                for q, n in sorted(met.items(), key=lambda qn: (-qn[1], site.title("person", qn[0])))[:20]]
+    met_rows = [[site.link("person", q, here), person_box.event_links(site, person_box.shared_events(site, p.id, q),
+                                                                     here)]
+                for q, _ in person_box.most_met(site, p.id)[:20]]
     body = [
         f"# {inline(p.name)}",
-        _facts(facts),
+        # searchable, as the facts were before the box: aliases and offices find a person
+        facts_box(person_box.infobox_rows(site, p, here), "kb-facts kb-infobox", searchable=True),
         _section("Role history", table(["Office", "Country", "First reported", "Last reported", "Reports"],
                                        role_rows) if role_rows else "*No role recorded.*", searchable=True),
-        _section("Events", bullets(_event_line(site, e, here) for e in site.newest_first("event", p.events))),
+        _section("Events", bullet_list(_event_line(site, e, here) for e in site.newest_first("event", p.events))),
         _section("People met most", table(["Person", "Shared events"], met_rows)
                  if met_rows else "*No shared events recorded.*"),
-        _section("Agreements signed", _links(site, "agreement", site.newest_first("agreement", site.signed[p.id]),
-                                             here)),
+        graph_data.local(site, "person", p.id),
+        _section("Agreements signed", bullet_list(
+            site.link("agreement", a, here) for a in site.newest_first("agreement", site.signed[p.id]))),
         _sources(site, p.sources, here),
         _mentioned_on(site, "person", p.id, here),
     ]
-    return page(meta, "\n\n".join(body))
+    return page(meta, "\n\n".join(b for b in body if b))
 
 
 # ---------------------------------------------------------------- event
-# How a shown event date was found, when it is not a date the article gives for the event.
+# How a shown event date was found.
 _DATE_BASIS = {
-    "context": " (from the story the sentence continues)",
-    "publication": " (the article's date: the text does not date the event)",
-    "curated": " (set by hand in curation.yml)",
+    "text": "stated in the article",
+    "context": "from the story the sentence continues",
+    "publication": "the article's date: the text does not date the event",
+    "curated": "set by hand in curation.yml",
 }
+_PRECISION = {10: "day", 7: "month only", 4: "year only"}
+
+
+def date_fact(date: str | None, end: str | None, basis: str | None) -> str:
+    """'8 July 2021 (day; stated in the article)': the date with its precision and how it was found."""
+    if not date:
+        return "unknown"
+    why = [_PRECISION.get(len(date), ""), _DATE_BASIS.get(basis or "", "")]
+    notes = "; ".join(w for w in why if w)
+    return date_range(date, end) + (f" ({notes})" if notes else "")
+
+
+def _part_of(site: Site, e: Event, here: str) -> str:
+    """The visit or summit whose programme the event is part of, if any."""
+    return site.link("event", e.part_of, here) if e.part_of else ""
 
 
 def event_page(site: Site, e: Event) -> str:
@@ -190,32 +191,35 @@ def event_page(site: Site, e: Event) -> str:
                               for fact, versions in e.disagreements.items()}} if e.disagreements else {}),
         **_extras(_tags(e.kind, *countries, year_of(e.date)), jsonld.event(site, e)),
     }
-    facts = [("Kind", inline(e.kind)), ("Date", date_range(e.date, e.end_date) + _DATE_BASIS.get(e.date_basis, "")),
-             ("Place", inline(e.place) if e.place else "unknown")]
-    if e.part_of:
-        facts.append(("Part of", site.link("event", e.part_of, here)))
-    facts += _disagreement_facts(e)
-    if countries:
-        facts.append(("Countries", ", ".join(inline(c) for c in countries)))
+    facts = [("Kind", inline(e.kind)), ("Status", inline(e.status)),
+             ("Date", date_fact(e.date, e.end_date, e.date_basis)),
+             ("Place", inline(e.place) if e.place else "unknown"),
+             *_disagreement_facts(e),
+             ("Participants", _joined(site, "person", e.participants, here) or "none recorded"),
+             ("Organisations", _joined(site, "organisation", e.organisations, here)),
+             ("Part of", _part_of(site, e, here)),
+             ("Agreements", _joined(site, "agreement", e.agreements, here)),
+             ("Countries", ", ".join(inline(c) for c in countries)),
+             ("Reported by", _reported_by(site, e.sources))]
     # The facts stay out of the search index: the title names the place and people, the
     # tags the kind and countries, and a large site has thousands of event pages.
-    body = [f"# {inline(e.title)}", _unsearched_facts(facts),
-            _evidence_section(site, e.evidence, here, ("event", e.id))]
+    body = [f"# {inline(e.title)}", summary(event_sentence(site, e)), facts_box(facts)]
     why = [text for text, applies in (("mentioned as background", e.background),
-                                      (f"not {sides().label} relations", not e.bilateral)) if applies]
+                                      (f"not {sides().label} relations", not on_timeline(site, e)
+                                       and not e.background and e.status == "happened"),
+                                      (f"{e.status}, not held", e.status != "happened")) if applies]
     if why:
-        body.append(f'!!! note "Not on the timeline"\n\n    This event is {" and ".join(why)}; '
-                    "it is kept for reference.")
+        body.append(f'!!! note "Not among the held events of the timeline"\n\n    This event is '
+                    f'{" and ".join(why)}; it is kept for reference.')
     if site.parts.get(e.id):
         body.append(_section("Programme", _programme(site, site.parts[e.id], here)))
     body += [
-        _section("Participants", _links(site, "person", e.participants, here)),
-        _section("Organisations", _links(site, "organisation", e.organisations, here)),
-        _section("Agreements", _links(site, "agreement", e.agreements, here)),
+        _evidence_section(site, e.evidence, here, ("event", e.id)),
+        graph_data.local(site, "event", e.id),
         _sources(site, e.sources, here),
         _mentioned_on(site, "event", e.id, here),
     ]
-    return page(meta, "\n\n".join(body))
+    return page(meta, "\n\n".join(b for b in body if b))
 
 
 def _disagreement_facts(e: Event) -> list[tuple[str, str]]:
@@ -262,14 +266,21 @@ def agreement_page(site: Site, a: Agreement) -> str:
         "evidence": _evidence(a.evidence), "sources": a.sources, "curated": a.curated,
         **_extras(_tags(a.kind, *countries, year_of(a.date)), jsonld.agreement(site, a)),
     }
-    facts = [("Kind", inline(a.instrument or a.kind)), ("Status", inline(a.status)), ("Date", human_date(a.date)),
-             ("Parties", ", ".join(site.party(x, here) for x in a.parties) or "unknown")]
+    events = site.newest_first("event", a.events)
+    facts = [("Kind", inline(a.instrument or a.kind)), ("Status", inline(a.status)),
+             ("Date", date_fact(a.date, None, None)),
+             ("Parties", ", ".join(site.party(x, here) for x in a.parties) or "unknown"),
+             ("Signatories", _joined(site, "person", a.signatories, here) or "none recorded"),
+             ("Events", _joined(site, "event", events, here)),
+             ("Reported by", _reported_by(site, a.sources))]
     body = [
         f"# {inline(a.title)}",
-        _facts(facts),
+        summary(agreement_sentence(site, a)),
+        # Out of the search index like an event's: the title and tags name the parties, and a
+        # result then shows the quoted sentence rather than the list of facts.
+        facts_box(facts),
         _evidence_section(site, a.evidence, here, ("agreement", a.id)),
-        _section("Signatories", _links(site, "person", a.signatories, here)),
-        _section("Events", bullets(_event_line(site, e, here) for e in site.newest_first("event", a.events))),
+        _section("Events", bullet_list(_event_line(site, e, here) for e in events)),
         _sources(site, a.sources, here),
         _mentioned_on(site, "agreement", a.id, here),
     ]
@@ -294,7 +305,7 @@ def organisation_page(site: Site, o: Organisation) -> str:
              ("Country", inline(o.country or "unknown")), ("Kind", inline(o.kind))]
     body = [
         f"# {inline(site.title('organisation', o.id))}",
-        _facts(facts),
+        facts_box(facts, searchable=True),
         _section("People", bullets(
             (site.link("person", pid, here) + (" — role names it" if pid in staff else "") for pid in people),
             "No person linked yet.")),
@@ -344,7 +355,7 @@ def source_page(site: Site, s: Source) -> str:
     body = [
         f"# {inline(s.title or s.file)}",
         # the title is what finds an article; its details need not be indexed
-        _unsearched_facts(facts),
+        facts_box(facts),
         _section("Warnings", bullets((inline(w) for w in s.warnings), "None.")),
         _section("Drawn from this article", "\n\n".join(lists) or "*Nothing extracted yet.*"),
         # Article bodies are bulky and repeat what the entity pages say; keep them

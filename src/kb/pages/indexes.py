@@ -14,10 +14,11 @@ from ..lexicon import sides
 from ..model import Event, Problem
 from ..offices import Term, rank_keys
 from ..offices import years as term_years
-from . import graph
+from . import cite, graph, graph_data, person_box
+from .attention import needs_attention
 from .frontmatter import GENERATOR, page
 from .markup import MONTHS, attr, bullets, date_range, human_date, inline, month_of, sort_date, table, year_of
-from .site import Site
+from .site import Site, announced, on_timeline
 
 LATEST = 10
 EXPORTS = ("people", "roles", "events", "agreements", "organisations", "sources", "evidence")
@@ -49,11 +50,8 @@ def _block(body: str, classes: str = "", sortable: bool = False) -> str:
     `body` must hold no <div>: Material's search parser would end the exclusion at its </div>.
     """
     cls = " ".join(c for c in (classes, "kb-sortable" if sortable else "") if c)
-    return f'<div class="{cls}" data-search-exclude markdown>\n\n{body}\n\n</div>'
-
-
-def _on_timeline(e: Event) -> bool:
-    return e.bilateral and not e.background
+    opening = f'<div class="{cls}" data-search-exclude markdown>' if cls else "<div data-search-exclude markdown>"
+    return f"{opening}\n\n{body}\n\n</div>"
 
 
 def _event_summary(site: Site, eid: str, here: str = "") -> str:
@@ -64,7 +62,7 @@ def _event_summary(site: Site, eid: str, here: str = "") -> str:
 
 # ---------------------------------------------------------------- home
 def home(site: Site, problems: list[Problem], extra: set[str]) -> str:
-    bilateral = [i for i, e in site.events.items() if _on_timeline(e)]
+    bilateral = [i for i, e in site.events.items() if on_timeline(site, e)]
     counts = [
         ("People", len(site.people), "people/index.md"),
         ("Events on the timeline", len(bilateral), "timeline.md"),
@@ -84,7 +82,9 @@ def home(site: Site, problems: list[Problem], extra: set[str]) -> str:
         "## Latest agreements\n\n" + bullets(
             (f"{human_date(site.agreements[a].date)} · {inline(site.agreements[a].kind)} — "
              f"{site.link('agreement', a)}" for a in site.newest_first("agreement", site.agreements)[:LATEST]),
-            "No agreements yet."),
+            "No agreements yet.") + "\n\nWhat the latest builds added, by article: [Recently added](recent.md), "
+        "also as an [Atom feed](feed.xml) for a feed reader.",
+        _attention(site, problems),
         "## How to add an article\n\n"
         "1. Save the article as a text file in `seeds/`: plain `.txt`, or `.md` whose front matter may give "
         "`title`, `url`, `outlet`, `published` and `language`.\n"
@@ -92,9 +92,6 @@ def home(site: Site, problems: list[Problem], extra: set[str]) -> str:
         "when `seeds/` changes.\n"
         "3. Check the article's page under [Sources](sources/index.md): what was drawn from it, and the "
         "sentences quoted as evidence, highlighted in its text.",
-        "## Unreadable articles\n\n" + (
-            table(["File", "Reason"], [[inline(p.file), inline(p.reason)] for p in problems]) if problems
-            else "*Every article could be read.*"),
         "## Data\n\nEvery build also writes tables for analysis (CSV lists are joined with `; `): "
         + ", ".join(f"[{n}.csv](data/{n}.csv)" for n in EXPORTS) + "; and JSON: "
         + ", ".join(f"[{n}.json](data/{n}.json)" for n in EXPORTS if n not in ("roles", "evidence")) + ".",
@@ -106,10 +103,23 @@ def home(site: Site, problems: list[Problem], extra: set[str]) -> str:
     return _page("Home", body)
 
 
+def _attention(site: Site, problems: list[Problem]) -> str:
+    found = needs_attention(site, problems)
+    if not found:
+        return "## Articles to check\n\n*Every article was read in full and its publication date found.*"
+    rows = [[f"[{inline(a.file)}](sources/{a.source}.md)" if a.source else inline(a.file), inline(a.reason)]
+            for a in found]
+    return (f"## Articles to check\n\n{len(found)} of {len(site.sources) + len(problems)} articles need a "
+            "reader's attention: what the site drew from them may be dated wrongly or missing.\n\n"
+            + _block(table(["Article", "Why"], rows)))
+
+
 # ---------------------------------------------------------------- timeline
 def timeline(site: Site) -> str:
-    shown = [i for i, e in site.events.items() if _on_timeline(e)]
-    aside = site.newest_first("event", (i for i, e in site.events.items() if not _on_timeline(e)))
+    shown = [i for i, e in site.events.items() if on_timeline(site, e)]
+    planned = site.newest_first("event", (i for i, e in site.events.items() if announced(site, e)))
+    aside = site.newest_first("event", (i for i, e in site.events.items()
+                                        if not on_timeline(site, e) and not announced(site, e)))
     by_year: dict[str, dict[int | None, list[str]]] = defaultdict(lambda: defaultdict(list))
     undated = []
     for eid in site.newest_first("event", shown):
@@ -120,6 +130,11 @@ def timeline(site: Site) -> str:
             by_year[year][month_of(site.events[eid].date)].append(eid)
 
     parts = []
+    if planned:
+        items = "\n\n".join(_timeline_item(site, e) for e in planned)
+        parts.append(f'<div class="kb-year kb-announced" markdown>\n\n## Announced\n\n'
+                     "Planned, proposed or postponed: announced, not (yet) held.\n\n"
+                     f"{items}\n\n</div>")
     for year in sorted(by_year, reverse=True):
         months = by_year[year]
         blocks = []
@@ -134,14 +149,15 @@ def timeline(site: Site) -> str:
 
     body = [
         "# Timeline",
-        f"{len(shown)} events in {sides().label} defence relations, newest first. Background mentions and "
-        f"happenings between {' or '.join(sides().pair)} and other countries are listed apart, at the end.",
-        _filter(site, shown),
+        f"{len(shown)} events in {sides().label} defence relations, newest first, wherever they were held"
+        + (f", after {len(planned)} announced but not (yet) held" if planned else "")
+        + f". Background mentions, cancelled plans and happenings between {' or '.join(sides().pair)} and "
+        "other countries are listed apart, at the end.",
+        _filter(site, shown + planned),
         '<div class="kb-timeline" markdown>\n\n' + ("\n\n".join(parts) or "*No events yet.*") + "\n\n</div>",
     ]
     if aside:
-        items = "\n".join(f"- {_event_summary(site, e)}" + (" *(background)*" if site.events[e].background else "")
-                          for e in aside)
+        items = "\n".join(f"- {_event_summary(site, e)}{_aside_reason(site.events[e])}" for e in aside)
         body.append(f"## Background and other countries\n\n<details class=\"kb-aside\" markdown>\n"
                     f"<summary>{len(aside)} events kept off the timeline</summary>\n\n{items}\n\n</details>")
     # Out of the search index as a whole: every event has its own page, and Material's
@@ -149,12 +165,20 @@ def timeline(site: Site) -> str:
     return _page("Timeline", body, search={"exclude": True})
 
 
+def _aside_reason(e: Event) -> str:
+    if e.background:
+        return " *(background)*"
+    if e.status != "happened":
+        return f" *({inline(e.status)})*"
+    return ""
+
+
 def _timeline_item(site: Site, eid: str) -> str:
     e = site.events[eid]
     countries = site.countries_of_event(e)
     data = (f'data-kind="{attr(e.kind)}" data-year="{attr(year_of(e.date) or "")}" '
             f'data-countries="|{attr("|".join(countries))}|"')
-    lines = [_event_summary(site, eid)]
+    lines = [_event_summary(site, eid) + (f" · **{inline(e.status)}**" if e.status != "happened" else "")]
     if e.participants:
         lines.append("Participants: " + ", ".join(site.link("person", p) for p in e.participants))
     if e.agreements:
@@ -288,12 +312,23 @@ def sources_index(site: Site) -> str:
     rows = []
     for sid in sorted(site.sources, key=lambda s: (sort_date(site.sources[s].published), s), reverse=True):
         s = site.sources[sid]
-        rows.append([site.link("source", sid, "sources"), inline(s.file), inline(s.outlet or ""),
-                     inline(s.published or ""), inline(s.published_basis)])
-    body = ["# Sources", f"The {len(site.sources)} articles read, newest first. *Basis* says how the publication "
-            "date was found.",
-            _block(table(["Article", "File", "Outlet", "Published", "Basis"], rows), sortable=True)]
+        rows.append([inline(s.published or ""), inline(cite.outlet(s)),
+                     f"[{inline(cite.headline(s))}]({sid}.md)", _contributed(site, sid), inline(s.published_basis)])
+    body = ["# Sources", f"The {len(site.sources)} articles read, newest first. *Contributed* is what the site "
+            "drew from each; *basis* says how its publication date was found. Click a column heading to sort.",
+            _block(table(["Published", "Outlet", "Headline", "Contributed", "Basis"], rows), sortable=True)]
     return _page("Sources", body, **WIDE)
+
+
+def _contributed(site: Site, sid: str) -> str:
+    drawn = site.drawn_from.get(sid, {})
+    parts = []
+    for kind, one, many in (("event", "event", "events"), ("agreement", "agreement", "agreements"),
+                            ("person", "person", "people"), ("organisation", "organisation", "organisations")):
+        n = len(drawn.get(kind, []))
+        if n:
+            parts.append(f"{n} {one if n == 1 else many}")
+    return ", ".join(parts) or "nothing"
 
 
 # ---------------------------------------------------------------- graph
@@ -302,14 +337,39 @@ def graph_page(site: Site) -> str:
     picture = graph.svg(site, pairs)
     people = {p for pair in pairs for p in pair}
     top = sorted(pairs.items(), key=lambda kv: (-kv[1], site.title("person", kv[0][0])))[:50]
-    rows = [[site.link("person", a), site.link("person", b), str(n)] for (a, b), n in top]
+    rows = [[site.link("person", a), site.link("person", b),
+             f"{n}: " + person_box.event_links(site, person_box.shared_events(site, a, b), "")] for (a, b), n in top]
     body = [
         "# Who met whom",
+        "People, the events they took part in and the agreements concluded there. Drag to move, scroll or "
+        "pinch to zoom, hover for a title, click to open the page. Events are labelled by date.",
+        _interactive_graph(site),
+        '<div class="kb-graph-fallback" markdown>\n\n'
         f"{len(people)} people joined by the events they attended together; thicker lines mean more shared "
         "events. Click a name to open the person's page."
-        + (f" Only the {graph.MAX_NODES} busiest people are drawn." if len(people) > graph.MAX_NODES else ""),
-        f'<div class="kb-graph-wrap">{picture}</div>' if picture else "*No two people share an event yet.*",
+        + (f" Only the {graph.MAX_NODES} busiest people are drawn." if len(people) > graph.MAX_NODES else "")
+        + "\n\n"
+        + (f'<div class="kb-graph-wrap">{picture}</div>' if picture else "*No two people share an event yet.*")
+        + "\n\n</div>",
         "## Pairs who met most\n\n" + (_block(table(["Person", "Person", "Shared events"], rows), sortable=True)
                                         if rows else "*None yet.*"),
     ]
     return _page("Who met whom", body, hide=["toc"])
+
+
+def _interactive_graph(site: Site) -> str:
+    """The explorable graph with its filters and legend, shown once the script has drawn it."""
+    data = graph_data.whole_site(site)
+    if not data["nodes"]:
+        return ""
+    years = sorted({n["date"][:4] for n in data["nodes"] if n.get("date")}, reverse=True)
+    kinds = "".join(f'<label><input type="checkbox" name="kind" value="{k}" checked> {label}</label>'
+                    for k, label in (("person", "people"), ("event", "events"), ("agreement", "agreements")))
+    options = "".join(f'<option value="{y}">{y}</option>' for y in years)
+    form = (f'<form class="kb-graph-filter">{kinds}'
+            f'<label>Year <select name="year"><option value="">all</option>{options}</select></label>'
+            f'<label><input type="checkbox" name="timeline"> {sides().label} events only</label>'
+            '<output class="kb-graph-count"></output></form>')
+    return ('<section class="kb-site-graph" data-search-exclude hidden>\n' + form
+            + graph_data.container(data, "Graph of people, events and agreements", "kb-cy kb-cy-site")
+            + '<p class="kb-graph-info" aria-live="polite"></p>' + graph_data.legend() + "\n</section>")

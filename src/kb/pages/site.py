@@ -15,8 +15,10 @@ from collections.abc import Iterable
 from typing import Any, TypeVar
 
 from ..dates import parse_iso
+from ..lexicon import sides
 from ..model import Agreement, Event, Evidence, KnowledgeBase, Organisation, Person, Role, Source
 from ..offices import Term, current_term, office_holders, terms_of
+from . import cite
 from .markup import inline, sort_date
 
 T = TypeVar("T")
@@ -50,6 +52,21 @@ def _date(value: Any) -> str | None:
     if isinstance(value, dt.date):
         return value.isoformat()
     return str(value)
+
+
+def on_timeline(site: Site, e: Event) -> bool:
+    """Held happenings between the two sides: bilateral ones, and any both sides took part in
+    wherever it was held (talks on a summit's sidelines abroad); not background mentions, not plans."""
+    if e.background or e.status != "happened":
+        return False
+    return e.bilateral or set(sides().pair) <= set(site.countries_of_event(e))
+
+
+def announced(site: Site, e: Event) -> bool:
+    """Happenings between the two sides planned, proposed or postponed: announced, not (yet) held."""
+    if e.background or e.status not in ("planned", "proposed", "postponed"):
+        return False
+    return e.bilateral or set(sides().pair) <= set(site.countries_of_event(e))
 
 
 class Site:
@@ -251,14 +268,18 @@ class Site:
         if kind == "organisation":
             return f"{obj.name} ({obj.acronym})" if obj.acronym and obj.acronym != obj.name else obj.name
         if kind == "source":
-            return obj.title or obj.file
+            return cite.citation(obj)  # links to an article cite it: "Outlet, date — headline"
         return obj.title
 
-    def link(self, kind: str, ident: str, here: str = "") -> str:
-        """A Markdown link from a page in folder `here` ("" for the top level) to an entity page."""
+    @staticmethod
+    def path(kind: str, ident: str, here: str = "") -> str:
+        """The relative path from a page in folder `here` ("" for the top level) to an entity page."""
         folder = FOLDERS[kind]
-        path = f"{ident}.md" if here == folder else f"{'../' if here else ''}{folder}/{ident}.md"
-        return f"[{inline(self.title(kind, ident))}]({path})"
+        return f"{ident}.md" if here == folder else f"{'../' if here else ''}{folder}/{ident}.md"
+
+    def link(self, kind: str, ident: str, here: str = "") -> str:
+        """A Markdown link from a page in folder `here` to an entity page."""
+        return f"[{inline(self.title(kind, ident))}]({self.path(kind, ident, here)})"
 
     def party(self, party: str, here: str) -> str:
         """A party of an agreement: an organisation id becomes a link, a country stays text."""

@@ -30,6 +30,7 @@ except ImportError:  # Windows: builds are not locked there
     fcntl = None  # type: ignore[assignment]
 
 MANIFEST = ".kb-manifest.json"
+FEED_ID = b"<id>urn:india-italy-kb:feed</id>"  # kb.pages.news writes it into the Atom feed
 LOCK = ".kb-build.lock"
 STAGING = ".kb-build"
 
@@ -101,7 +102,7 @@ def _ours(path: Path, new: bytes) -> bool:
     """A file an earlier build wrote whose manifest is gone: recognised by its format.
 
     Pages carry our `generator` marker; exports have the header (CSV) or the
-    record keys (JSON) of what we are about to write.
+    record keys (JSON) of what we are about to write; the feed has our feed's id.
     """
     try:
         old = path.read_bytes()
@@ -111,8 +112,13 @@ def _ours(path: Path, new: bytes) -> bool:
         if path.suffix == ".csv":
             return old.split(b"\n", 1)[0] == new.split(b"\n", 1)[0]
         if path.suffix == ".json":
-            keys = _record_keys(json.loads(old))
-            return keys is not None and (not keys or keys == _record_keys(json.loads(new)))
+            before, after = json.loads(old), json.loads(new)
+            if isinstance(before, dict):  # the build history: the same top-level keys
+                return isinstance(after, dict) and set(before) == set(after)
+            keys = _record_keys(before)
+            return keys is not None and (not keys or keys == _record_keys(after))
+        if path.suffix == ".xml":  # the Atom feed: our feed's id
+            return FEED_ID in old and FEED_ID in new
     except (OSError, UnicodeDecodeError, ValueError):
         return False
     return False
