@@ -105,13 +105,15 @@ def test_articles_to_check_name_the_reason() -> None:
     kb = KnowledgeBase(sources={
         "ok": Source(id="ok", file="ok.txt", published="2024-01-02", published_basis="dateline", language="en"),
         "it": Source(id="it", file="it.txt", published="2024-01-02", language="it"),
+        "hi": Source(id="hi", file="hi.txt", published="2024-01-02", language="hi"),
         "nd": Source(id="nd", file="nd.txt", language="en"),
         "gy": Source(id="gy", file="gy.txt", published="2024-01-02", published_basis="dateline", language="en",
                      warnings=["dateline gives January 2 without a year; 2024 inferred from the weekday"]),
         "tx": Source(id="tx", file="tx.txt", published="2024-01-02", published_basis="text", language="en")})
     found = {a.file: a.reason for a in needs_attention(Site(kb), sample_problems())}
     assert "ok.txt" not in found
-    assert found["it.txt"].startswith("not read: the language is 'it'")
+    assert "it.txt" not in found  # Italian is read
+    assert found["hi.txt"].startswith("not read: the language is 'hi'")
     assert found["nd.txt"].startswith("no publication date")
     assert found["gy.txt"].startswith("date guessed (2024-01-02): dateline gives")
     assert found["tx.txt"] == "date guessed (2024-01-02): publication date read from a date in the text"

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..lexicon import languages
 from ..model import Problem, Source
 from .site import Site
 
@@ -35,10 +36,12 @@ def _guess(source: Source) -> str | None:
 def needs_attention(site: Site, problems: list[Problem]) -> list[Attention]:
     """Unreadable files first, then built articles not read in full or with no sure date."""
     out = [Attention(p.file, None, f"not read: {p.reason}") for p in problems]
+    read = languages()["extracted"]
     for sid in sorted(site.sources, key=lambda i: site.sources[i].file):
         s = site.sources[sid]
-        if s.language and s.language != "en":
-            out.append(Attention(s.file, sid, f"not read: the language is {s.language!r}, not English"))
+        if s.language and s.language not in read:
+            out.append(Attention(s.file, sid, f"not read: the language is {s.language!r}, which the build does not "
+                                              "read"))
         elif not s.published:
             out.append(Attention(s.file, sid, "no publication date found: give it a published: date in front matter"))
         elif (why := _guess(s)) is not None:

@@ -131,7 +131,9 @@ def local(site: Site, kind: str, ident: str) -> str:
     data = around(site, kind, ident)
     if len(data["nodes"]) < 3:
         return ""
-    return ('<section class="kb-local-graph" data-search-exclude hidden>\n<h2>Connections</h2>\n'
+    # Its title is no <h2>: the search indexer splits pages into sections at each <h2>.
+    return ('<section class="kb-local-graph" data-search-exclude hidden>\n'
+            '<p class="kb-local-title" role="heading" aria-level="2">Connections</p>\n'
             + container(data, "Graph of the people, events and agreements around this page", "kb-cy kb-cy-local")
             + legend() + "\n</section>")
 
