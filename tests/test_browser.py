@@ -298,15 +298,15 @@ def test_timeline_listing_stays_out_of_search(page: Any, base_url: str, project:
 
 
 # ---------------------------------------------------------------- timeline
-def timeline_events(page: Any) -> list[dict[str, str]]:
-    return page.eval_on_selector_all(".kb-timeline .kb-event", """els => els.map(e => ({
+def timeline_events(page: Any, within: str = "") -> list[dict[str, str]]:
+    return page.eval_on_selector_all(f".kb-timeline {within} .kb-event", """els => els.map(e => ({
         text: e.innerText, kind: e.dataset.kind, year: e.dataset.year, countries: e.dataset.countries,
         visible: e.offsetParent !== null}))""")
 
 
 def test_timeline_lists_events_newest_first(page: Any, base_url: str) -> None:
     open_page(page, base_url, "timeline.html")
-    events = timeline_events(page)
+    events = timeline_events(page, ".kb-year:not(.kb-announced)")  # the announced section is ordered apart
     assert len(events) >= 10
     dates = []
     for e in events:
@@ -737,9 +737,10 @@ def test_event_page_opens_with_a_summary_and_its_facts(page: Any, base_url: str,
 def test_person_page_opens_with_an_infobox(page: Any, base_url: str) -> None:
     open_page(page, base_url, "people/guido-crosetto.html")
     box = page.inner_text(".kb-infobox")
-    for label in ("Country", "Current office", "First reported", "Events", "Met most"):
+    for label in ("Country", "First reported", "Events", "Met most"):
         assert label in box, (label, box)
-    assert re.search(r"Current office\s+.+\(reported .*\d{4}\)", box), box
+    assert "Current office" in box or "Latest office" in box, box
+    assert re.search(r"(?:Current|Latest) office\s+.+\(reported .*\d{4}\)", box), box
     # "Met most" links each person to the events both took part in.
     met = page.locator("xpath=//dt[normalize-space()='Met most']/following-sibling::dd[1]//a[contains(@href, "
                        "'events/')]").first

@@ -14,11 +14,12 @@ import pytest
 from test_pages_fixture import sample_kb, sample_problems
 
 from kb.curation import CurationError, apply_curation, load_curation
-from kb.model import Event, Evidence, KnowledgeBase, Person, Source
+from kb.model import Event, Evidence, KnowledgeBase, Person, Role, Source
 from kb.pages import additions, cite, write_pages
 from kb.pages.attention import needs_attention
 from kb.pages.evidence import evidence_markdown, group, near_duplicate, words
 from kb.pages.graph_data import around, whole_site
+from kb.pages.person_box import office_span
 from kb.pages.site import Site, announced, on_timeline
 
 REPO = Path(__file__).resolve().parents[1]
@@ -82,6 +83,21 @@ def test_event_page_says_who_met_whom_where_and_when_first(tmp_path: Path) -> No
                       "(Italy).") < body.index("Participants\n:   [Asha Verma]") < body.index("Evidence")
     assert "Reported by\n:   2 outlets: ANI, PTI — 3 articles, 1 of unknown outlet" in body
     assert "Status\n:   happened" in body and "Date\n:   9 October 2023 (day; stated in the article)" in body
+
+
+# ---------------------------------------------------------------- person infobox
+def test_the_infobox_names_the_current_office_or_else_the_latest() -> None:
+    kb = KnowledgeBase(sources={
+        "old": Source(id="old", file="old.txt", published="2020-03-01"),
+        "new": Source(id="new", file="new.txt", published="2024-06-01")},
+        people={
+        "now": Person("now", "Ravi Tandon", country="India", roles=[
+            Role("Navy Chief", "India", "2023-11-02", "old"), Role("Navy Chief", "India", "2024-05-30", "new")]),
+        "was": Person("was", "Elena Fabbri", country="Italy", roles=[Role("Defence Minister", "Italy", "2020-03-01",
+                                                                          "old")])})
+    site = Site(kb)
+    assert office_span(site, site.people["now"]) == ("Current office", "Navy Chief", "2 November 2023 – 30 May 2024")
+    assert office_span(site, site.people["was"]) == ("Latest office", "Defence Minister", "1 March 2020")
 
 
 # ---------------------------------------------------------------- timeline membership

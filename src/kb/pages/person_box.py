@@ -35,14 +35,16 @@ def _unsearched(markdown: str) -> str:
     return f"<span data-search-exclude>{markdown}</span>"
 
 
-def office_span(site: Site, p: Person) -> tuple[str, str] | None:
-    """The current office's title and the span of dates it was reported in ('10 October 2023 – 30 April 2026');
-    none when the office was last reported long before the newest article."""
-    term = site.current_term(p.id)
+def office_span(site: Site, p: Person) -> tuple[str, str, str] | None:
+    """(label, office title, span of dates it was reported in): the current office, or, when the
+    person was last reported in an office long before the newest article, the latest one."""
+    term, label = site.current_term(p.id), "Current office"
+    if term is None:
+        term, label = site.latest_term(p.id), "Latest office"
     if term is None:
         return None
-    return term.title, date_range(term.first, term.last) if term.first and term.first != term.last \
-        else human_date(term.last)
+    span = date_range(term.first, term.last) if term.first and term.first != term.last else human_date(term.last)
+    return label, term.title, span
 
 
 def reported(site: Site, p: Person) -> tuple[str, str] | None:
@@ -53,10 +55,10 @@ def reported(site: Site, p: Person) -> tuple[str, str] | None:
 
 def infobox_rows(site: Site, p: Person, here: str) -> list[tuple[str, str]]:
     rows = [("Country", inline(p.country or "unknown"))]
-    span = office_span(site, p)
-    if span:
-        title, dates = span
-        rows.append(("Current office", inline(title) + (f" (reported {dates})" if dates else "")))
+    office = office_span(site, p)
+    if office:
+        label, title, dates = office
+        rows.append((label, f"{inline(title)} (reported {dates})"))
     org = site.person_org.get(p.id)
     if org:
         rows.append(("Organisation", site.link("organisation", org, here)))
