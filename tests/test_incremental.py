@@ -48,7 +48,9 @@ CHANGES: list[Callable[[KnowledgeBase], None]] = [rename, new_role, new_event, d
 
 
 @pytest.mark.parametrize("change", CHANGES, ids=lambda f: f.__name__)
-def test_a_rebuild_after_a_change_writes_what_a_fresh_build_writes(tmp_path: Path, change: Callable) -> None:
+def test_a_rebuild_after_a_change_writes_what_a_fresh_build_writes(tmp_path: Path, change: Callable,
+                                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1767225600")  # the feed dates entries by their build
     served, fresh = tmp_path / "served", tmp_path / "fresh"
     write_pages(sample_kb(), served, sample_problems())  # the process now remembers what each page read
     kb = sample_kb()
