@@ -810,6 +810,23 @@ def test_timeline_filters_narrow_the_table_of_contents(page: Any, base_url: str)
     assert all(year in t for t in after if re.search(r"\d{4}", t)), after
 
 
+# ---------------------------------------------------------------- quotes in their own language
+def test_quotes_from_italian_articles_are_marked_italian(page: Any, base_url: str, project: Project) -> None:
+    italian = {s["id"] for s in front_matters(project.docs, "sources") if s["language"] == "it"}
+    assert italian
+    event = next(e for e in front_matters(project.docs, "events")
+                 if any(q["source"] in italian for q in e["evidence"]))
+    open_page(page, base_url, f"events/{event['id']}.html")
+    quotes = page.eval_on_selector_all("article blockquote p", "els => els.map(p => [p.textContent.trim(), "
+                                       "p.closest('[lang]').getAttribute('lang')])")
+    in_italian = {q["quote"] for q in event["evidence"] if q["source"] in italian}
+    assert any(lang == "it" for _, lang in quotes), quotes
+    assert all((lang == "it") == (text in in_italian) for text, lang in quotes), quotes
+    open_page(page, base_url, f"sources/{sorted(italian)[0]}.html")
+    assert page.get_attribute("article h1", "lang") == "it"
+    assert page.get_attribute(".kb-article", "lang") == "it"
+
+
 # ---------------------------------------------------------------- home: articles to check
 def test_home_page_lists_every_article_that_needs_attention(page: Any, base_url: str, project: Project) -> None:
     open_page(page, base_url, "index.html")

@@ -6,10 +6,12 @@ from __future__ import annotations
 import hashlib
 import html
 import json
+import re
 import textwrap
 from pathlib import Path
 from xml.etree import ElementTree
 
+import markdown
 import pytest
 from test_pages_fixture import sample_kb, sample_problems
 
@@ -19,6 +21,7 @@ from kb.pages import additions, cite, write_pages
 from kb.pages.attention import needs_attention
 from kb.pages.evidence import evidence_markdown, group, near_duplicate, words
 from kb.pages.graph_data import around, whole_site
+from kb.pages.markup import lang
 from kb.pages.person_box import office_span
 from kb.pages.site import Site, announced, on_timeline
 
@@ -98,6 +101,33 @@ def test_the_infobox_names_the_current_office_or_else_the_latest() -> None:
     site = Site(kb)
     assert office_span(site, site.people["now"]) == ("Current office", "Navy Chief", "2 November 2023 – 30 May 2024")
     assert office_span(site, site.people["was"]) == ("Latest office", "Defence Minister", "1 March 2020")
+
+
+# ---------------------------------------------------------------- quotes in their own language
+ITALIAN = "Il ministro Marco Bellini ha incontrato a Roma la collega indiana Asha Verma."
+
+
+def test_a_quote_from_an_italian_article_is_marked_italian_in_the_html(tmp_path: Path) -> None:
+    kb = three_outlets_kb()
+    kb.sources["i"] = Source(id="i", file="i.txt", title="Bellini incontra Verma", outlet="ANSA",
+                             published="2023-10-09", language="it", text=ITALIAN)
+    kb.events["e"].evidence.append(Evidence("i", ITALIAN))
+    kb.events["e"].sources.append("i")
+    write_pages(kb, tmp_path, [])
+    extensions = ["attr_list", "md_in_html"]
+    event = markdown.markdown((tmp_path / "events/e.md").read_text(encoding="utf-8").split("\n---\n", 1)[1],
+                              extensions=extensions)
+    assert f'<p lang="it">{ITALIAN}</p>' in event
+    assert 'lang="en"' not in event and event.count("lang=") == 1  # English quotes take the page's language
+    source = markdown.markdown((tmp_path / "sources/i.md").read_text(encoding="utf-8").split("\n---\n", 1)[1],
+                               extensions=extensions)
+    assert '<h1 lang="it">Bellini incontra Verma</h1>' in source
+    assert re.search(r'<div class="kb-article"[^>]* lang="it"[^>]*>\s*<p><mark>Il ministro', source), source
+
+
+def test_only_well_formed_language_tags_mark_text() -> None:
+    assert [lang(x) for x in ("it", "en", None, "", "pt-BR", 'it" onclick="x', "IT")] == \
+        ["it", "", "", "", "pt-BR", "", ""]
 
 
 # ---------------------------------------------------------------- timeline membership

@@ -19,6 +19,7 @@ from .markup import (
     external_link,
     human_date,
     inline,
+    lang,
     safe_title,
     sort_date,
     table,
@@ -329,6 +330,10 @@ BASIS = {
 }
 
 
+def _lang_attr(code: str) -> str:
+    return f' lang="{code}"' if code else ""
+
+
 def source_page(site: Site, s: Source) -> str:
     here = "sources"
     meta: dict[str, Any] = {
@@ -352,8 +357,9 @@ def source_page(site: Site, s: Source) -> str:
             ordered = site.newest_first(kind, ids) if kind in ("event", "agreement") else \
                 sorted(ids, key=lambda i, k=kind: site.title(k, i).lower())
             lists.append(f"### {PLURAL[kind]} {{ data-search-exclude }}\n\n" + _links(site, kind, ordered, here))
+    code = lang(s.language)
     body = [
-        f"# {inline(s.title or s.file)}",
+        f"# {inline(s.title or s.file)}" + (f" {{{_lang_attr(code)} }}" if code else ""),
         # the title is what finds an article; its details need not be indexed
         facts_box(facts),
         _section("Warnings", bullets((inline(w) for w in s.warnings), "None.")),
@@ -361,7 +367,7 @@ def source_page(site: Site, s: Source) -> str:
         # Article bodies are bulky and repeat what the entity pages say; keep them
         # out of the search index so a large site's index stays small.
         "## Article text { data-search-exclude }\n\nSentences used as evidence are <mark>highlighted</mark>.\n\n"
-        '<div class="kb-article" data-search-exclude markdown>\n\n'
+        f'<div class="kb-article"{_lang_attr(code)} data-search-exclude markdown>\n\n'
         + (article_markdown(s.text, site.quotes.get(s.id, [])) or "*No text.*")
         + "\n\n</div>",
     ]

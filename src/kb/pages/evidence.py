@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 
 from ..model import Evidence
 from .blocks import folded
-from .markup import NOT_SEARCHED, inline, sort_date
+from .markup import inline, lang, sort_date
 from .site import Site
 
 # Two sentences sharing this share of their words (of the shorter one's) say the same thing.
@@ -72,7 +72,12 @@ def group(site: Site, evidence: list[Evidence]) -> list[Group]:
 
 
 def _quote(site: Site, q: Quote, here: str, searchable: bool) -> str:
-    text = f"> {inline(q.evidence.quote)}" + ("" if searchable else f"\n> {NOT_SEARCHED}")
+    # A quote stays in the article's words: marked with its language, it is read (aloud, hyphenated,
+    # spell-checked) as such.
+    attrs = [f'lang="{code}"'] if (code := lang(site.sources[q.evidence.source].language)) else []
+    if not searchable:
+        attrs.append("data-search-exclude")
+    text = f"> {inline(q.evidence.quote)}" + (f"\n> {{ {' '.join(attrs)} }}" if attrs else "")
     if q.also:
         cites = "\n".join(f"- {site.link('source', e.source, here)}" for e in q.also)
         n = len(q.also)

@@ -59,6 +59,19 @@ def attr(value: object) -> str:
     return html.escape(one_line(value), quote=True).replace("[", "&#91;").replace("]", "&#93;")
 
 
+# The language the site's own words are in (mkdocs.yml theme.language); text in another is marked.
+SITE_LANGUAGE = "en"
+_LANGUAGE_TAG = re.compile(r"[a-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")
+
+
+def lang(language: str | None) -> str:
+    """The language tag to mark text of an article written in `language` with: "" for the site's own
+    language, an unknown one, or anything that is not a well-formed tag."""
+    if not language or language == SITE_LANGUAGE or not _LANGUAGE_TAG.fullmatch(language):
+        return ""
+    return language
+
+
 def safe_title(value: object) -> str:
     """A page title MkDocs themes can print unescaped: no tags, no entities.
 
@@ -210,6 +223,6 @@ def article_markdown(text: str, quotes: Iterable[str]) -> str:
 
 __all__ = [
     "MONTHS", "NOT_SEARCHED", "article_markdown", "attr", "blockquote", "bullets", "date_range", "external_link",
-    "find_spans", "human_date", "inline", "month_of", "one_line", "safe_title",
+    "find_spans", "human_date", "inline", "lang", "month_of", "one_line", "safe_title",
     "sort_date", "table", "tag", "year_of",
 ]
