@@ -914,11 +914,11 @@ def test_feed_lists_new_events_and_agreements(page: Any, base_url: str, project:
     ids = [e.find(f"{ATOM}id").text for e in entries]
     # The second build's article comes first, then the newest events of the first build.
     added = [e for e in front_matters(project.docs, "events") if ADDED_LATER.replace("_", "-")[:-4] in e["sources"]]
-    assert added and ids[0].startswith("urn:india-italy-kb:event:")
-    assert {f"urn:india-italy-kb:event:{e['id']}" for e in added} <= set(ids)
+    assert added and ids[0].startswith("urn:kb-site:event:")
+    assert {f"urn:kb-site:event:{e['id']}" for e in added} <= set(ids)
     first_build = [e for e in front_matters(project.docs, "events") if e not in added]
     newest = max(first_build, key=lambda e: (str(e["date"] or ""), e["id"]))
-    assert f"urn:india-italy-kb:event:{newest['id']}" in ids
+    assert f"urn:kb-site:event:{newest['id']}" in ids
     link = entries[0].find(f"{ATOM}link").get("href")
     assert fetch(urljoin(urljoin(page.url, feed_href), link))[0] == 200
 

@@ -205,7 +205,7 @@ def test_history_records_what_each_build_added(tmp_path: Path, monkeypatch: pyte
     feed = ElementTree.parse(tmp_path / "feed.xml").getroot()
     assert feed.find(f"{ATOM}updated").text == "2026-01-02T00:00:00Z"
     entries = feed.findall(f"{ATOM}entry")
-    assert entries[0].find(f"{ATOM}id").text == "urn:india-italy-kb:event:2024-naval-exercise"
+    assert entries[0].find(f"{ATOM}id").text == "urn:kb-site:event:2024-naval-exercise"
     assert entries[0].find(f"{ATOM}link").get("href") == "events/2024-naval-exercise.html"
     assert {e.find(f"{ATOM}category").get("term") for e in entries} == {"event", "agreement"}
 

@@ -100,7 +100,7 @@ def test_six_reports_of_one_visit_build_one_visit_with_its_programme(tmp_path: P
     versions = {v["value"]: v["sources"] for v in talks[0]["disagreements"]["date"]}
     assert versions["2029-03-11"] == ["a6"] and len(versions["2029-03-12"]) == 3
     talks_page = (tmp_path / "docs" / "events" / f"{talks[0]['id']}.md").read_text(encoding="utf-8")
-    assert "Sources disagree on the date:** 12 March 2029: 3 reports · 11 March 2029: 1 report" in talks_page
+    assert "Sources disagree on the date\n:   12 March 2029: 3 reports · 11 March 2029: 1 report" in talks_page
     visit_page = (tmp_path / "docs" / "events" / f"{visit['id']}.md").read_text(encoding="utf-8")
     programme = visit_page.split("## Programme", 1)[1].split("\n## ", 1)[0]
     assert programme.index("12 March 2029") < programme.index(talks[0]["id"]) < programme.index("13 March 2029") \

@@ -122,7 +122,7 @@ def _entry(site: Site, kind: str, ident: str, sid: str, time: str) -> str:
     href = f"{FOLDERS[kind]}/{ident}{PAGE_SUFFIX}"
     return ("<entry>"
             f"<title>{escape(one_line(obj.title))}</title>"
-            f"<id>urn:india-italy-kb:{kind}:{escape(ident)}</id>"
+            f"<id>urn:kb-site:{kind}:{escape(ident)}</id>"
             f"<updated>{time}</updated>"
             f"<link href={quoteattr(href)}/>"
             f"<category term={quoteattr(kind)}/>"

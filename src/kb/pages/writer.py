@@ -30,7 +30,7 @@ except ImportError:  # Windows: builds are not locked there
     fcntl = None  # type: ignore[assignment]
 
 MANIFEST = ".kb-manifest.json"
-FEED_ID = b"<id>urn:india-italy-kb:feed</id>"  # kb.pages.news writes it into the Atom feed
+FEED_ID = b"<id>urn:kb-site:feed</id>"  # kb.pages.news writes it into the Atom feed
 LOCK = ".kb-build.lock"
 STAGING = ".kb-build"
 
