@@ -113,6 +113,14 @@ class Site:
         return out
 
     def _check_references(self) -> None:
+        self._check_agreements()
+        self._check_events()
+        self._link_agreements_and_events()
+        self._check_people()
+        for sid, s in self.sources.items():
+            self.sources[sid] = dataclasses.replace(s, published=_date(s.published))
+
+    def _check_agreements(self) -> None:
         src, org, ppl, agr, evt = self.sources, self.organisations, self.people, self.agreements, self.events
         for oid, o in org.items():
             org[oid] = dataclasses.replace(o, sources=self._keep(f"organisation {oid}", o.sources, src, "source"))
@@ -124,6 +132,9 @@ class Site:
                 signatories=self._keep(where, a.signatories, ppl, "person"),
                 events=self._keep(where, a.events, evt, "event"), evidence=evidence,
                 sources=unique(self._keep(where, a.sources, src, "source") + [e.source for e in evidence]))
+
+    def _check_events(self) -> None:
+        src, org, ppl, agr, evt = self.sources, self.organisations, self.people, self.agreements, self.events
         for eid, e in evt.items():
             where = f"event {eid}"
             evidence = self._evidence(where, e.evidence)
@@ -134,7 +145,10 @@ class Site:
                 organisations=self._keep(where, e.organisations, org, "organisation"),
                 agreements=self._keep(where, e.agreements, agr, "agreement"), evidence=evidence,
                 sources=unique(self._keep(where, e.sources, src, "source") + [x.source for x in evidence]))
-        # References run both ways: an agreement signed at an event is on both pages.
+
+    def _link_agreements_and_events(self) -> None:
+        """References run both ways: an agreement signed at an event is on both pages."""
+        agr, evt = self.agreements, self.events
         for eid, e in evt.items():
             for aid in e.agreements:
                 if eid not in agr[aid].events:
@@ -143,6 +157,9 @@ class Site:
             for eid in a.events:
                 if aid not in evt[eid].agreements:
                     evt[eid].agreements.append(aid)
+
+    def _check_people(self) -> None:
+        src, ppl, evt = self.sources, self.people, self.events
         attended: dict[str, list[str]] = defaultdict(list)
         for eid, e in evt.items():
             for pid in e.participants:
@@ -160,11 +177,23 @@ class Site:
                 p, roles=roles, aliases=unique(a for a in p.aliases if a and a != p.name),
                 events=unique(self._keep(where, p.events, evt, "event") + attended[pid]),
                 sources=unique(self._keep(where, p.sources, src, "source") + [r.source for r in roles if r.source]))
-        for sid, s in src.items():
-            src[sid] = dataclasses.replace(s, published=_date(s.published))
 
     # ------------------------------------------------------------ derived lookups
     def _derive(self) -> None:
+        self._derive_quote_homes()
+        self._derive_relations()
+        dates = [s.published for s in self.sources.values() if s.published and parse_iso(s.published)]
+        self.newest = max(dates, key=lambda d: parse_iso(d)[1]) if dates else None  # type: ignore[index]
+        self.terms = {pid: terms_of(p.roles) for pid, p in self.people.items()}
+        self.holders = office_holders(self.people, self.terms)
+        self._derive_backlinks()
+        self.person_org = self._guess_organisations()
+        self.staff: dict[str, list[str]] = defaultdict(list)
+        for pid, oid in self.person_org.items():
+            if oid:
+                self.staff[oid].append(pid)
+
+    def _derive_quote_homes(self) -> None:
         # The one page whose copy of a quoted sentence goes into the search index: an event
         # and its agreement, or several events, often quote the same sentence, and every
         # copy in the index costs the browser time to load on a large site.
@@ -173,6 +202,9 @@ class Site:
             for ident in sorted(items):
                 for ev in items[ident].evidence:
                     self.quote_indexed_on.setdefault((ev.source, ev.quote), (kind, ident))
+
+    def _derive_relations(self) -> None:
+        """Who met whom, who signed what, what each organisation took part in, each visit's programme."""
         self.met: dict[str, Counter[str]] = defaultdict(Counter)
         for e in self.events.values():
             for pid in e.participants:
@@ -192,10 +224,8 @@ class Site:
                 self.org_events[oid].append(eid)
             if e.part_of:
                 self.parts[e.part_of].append(eid)
-        dates = [s.published for s in self.sources.values() if s.published and parse_iso(s.published)]
-        self.newest = max(dates, key=lambda d: parse_iso(d)[1]) if dates else None  # type: ignore[index]
-        self.terms = {pid: terms_of(p.roles) for pid, p in self.people.items()}
-        self.holders = office_holders(self.people, self.terms)
+
+    def _derive_backlinks(self) -> None:
         self.drawn_from: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
         self.quotes: dict[str, list[str]] = defaultdict(list)
         self.backlinks: dict[Ref, set[Ref]] = defaultdict(set)
@@ -208,11 +238,6 @@ class Site:
                 for target in self.refs(kind, obj):
                     if target != (kind, ident) and target[0] != "source":
                         self.backlinks[target].add((kind, ident))
-        self.person_org = self._guess_organisations()
-        self.staff: dict[str, list[str]] = defaultdict(list)
-        for pid, oid in self.person_org.items():
-            if oid:
-                self.staff[oid].append(pid)
 
     def entities(self) -> list[tuple[str, dict[str, Any]]]:
         """Non-source entities by page type (sources have their own listings)."""
