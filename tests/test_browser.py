@@ -962,6 +962,20 @@ def test_no_page_scrolls_sideways_on_a_phone(browser: Any, base_url: str, projec
         ctx.close()
 
 
+def test_a_role_table_on_a_phone_keeps_its_rows_short(browser: Any, base_url: str) -> None:
+    ctx, watch = watched_context(browser, viewport=PHONE, is_mobile=True, has_touch=True)
+    try:
+        page = ctx.new_page()
+        open_page(page, base_url, "people/guido-crosetto.html")
+        heights = page.eval_on_selector_all(".kb-roles tbody tr", "rs => rs.map(r => r.getBoundingClientRect().height)")
+        line = page.evaluate("parseFloat(getComputedStyle(document.querySelector('.kb-roles td')).lineHeight)")
+        assert heights and max(heights) < 8 * line, (heights, line)  # the citation is not wrapped a word a line
+        assert page.evaluate("document.documentElement.scrollWidth") <= PHONE["width"]
+        assert not watch.problems(), watch.problems()
+    finally:
+        ctx.close()
+
+
 @pytest.mark.parametrize("width", [1280, 390])
 def test_screenshots_of_the_main_pages(browser: Any, base_url: str, project: Project, width: int) -> None:
     """Saved in test-artifacts/screenshots/ for a person to look at."""

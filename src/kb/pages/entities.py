@@ -138,8 +138,9 @@ def person_page(site: Site, p: Person) -> str:
         f"# {inline(p.name)}",
         # searchable, as the facts were before the box: aliases and offices find a person
         facts_box(person_box.infobox_rows(site, p, here), "kb-facts kb-infobox", searchable=True),
-        _section("Role history", table(["Office", "Country", "First reported", "Last reported", "Reports"],
-                                       role_rows) if role_rows else "*No role recorded.*", searchable=True),
+        _section("Role history", '<div class="kb-roles" markdown>\n\n'
+                 + table(["Office", "Country", "First reported", "Last reported", "Reports"], role_rows)
+                 + "\n\n</div>" if role_rows else "*No role recorded.*", searchable=True),
         _section("Events", bullet_list(_event_line(site, e, here) for e in site.newest_first("event", p.events))),
         _section("People met most", table(["Person", "Shared events"], met_rows)
                  if met_rows else "*No shared events recorded.*"),
