@@ -61,6 +61,11 @@ def test_a_surname_that_is_also_an_abbreviated_title_is_a_surname():
     assert set(got) == {"Deepak Sen", "Arun Bose"}
 
 
+def test_a_full_name_after_accompanied_by_is_a_person():
+    found = find_people(doc_of_text("The minister was accompanied by Chiara Valenti and met Orio Lanza."))
+    assert {p.name: p.untitled for p in found.people} == {"Chiara Valenti": False, "Orio Lanza": True}
+
+
 def test_short_forms_resolve_and_two_people_of_one_surname_stay_apart():
     text = ("Air Marshal Vikram Singh met Minister of State Meena Singh on Monday. "
             "Air Marshal Singh praised the talks. Ms Singh thanked him. Singh left.")

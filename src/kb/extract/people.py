@@ -89,6 +89,12 @@ def _interviewer_cue() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{cues})\s+(?:(?:the\s+)?[A-Z][\w&.-]*['’]s\s+)?$", re.IGNORECASE)
 
 
+@cache
+def _companion_cue() -> re.Pattern[str]:
+    cues = "|".join(re.escape(c) for c in sorted(name_lexicon()["companion_cues"], key=len, reverse=True))
+    return re.compile(rf"\b(?:{cues})\s+$", re.IGNORECASE)
+
+
 # ---------------------------------------------------------------- mentions of one sentence
 @dataclass
 class _Sentence:
@@ -143,7 +149,8 @@ def _ship_office(s: _Sentence, left: list[Token], lp: TitleParts, rp: TitleParts
 
 
 def _speaks(s: _Sentence, i: int, j: int) -> bool:
-    """An untitled full name next to a verb of speech ("said X", "X ha detto"), or put questions to."""
+    """An untitled full name next to a verb of speech ("said X", "X ha detto"), put questions to, or
+    accompanying someone ("accompanied by X")."""
     tokens, speech = s.tokens, _speech()
     before = low(tokens[i - 1]) if i > 0 else ""
     after = [low(t) for t in tokens[j:j + 2]]
@@ -151,7 +158,8 @@ def _speaks(s: _Sentence, i: int, j: int) -> bool:
         return True
     if before == "to" and i > 1 and low(tokens[i - 2]) == "according":
         return True
-    return bool(_interviewer_cue().search(s.text[:tokens[i].start]))
+    before_text = s.text[:tokens[i].start]
+    return bool(_interviewer_cue().search(before_text) or _companion_cue().search(before_text))
 
 
 def _mention(s: _Sentence, i: int, j: int) -> Mention:
