@@ -326,3 +326,10 @@ def test_when_a_body_was_founded_is_not_when_it_met(tmp_path):
                            "Rear Admiral Paolo Sarti and Commodore Vivek Nair.")
     [committee] = by_kind(ex, "committee")
     assert committee.date == "2024-05-08"
+
+
+def test_a_visit_to_a_country_names_it_in_its_title_without_a_city(tmp_path):
+    ex = extract(tmp_path, "Air Marshal Deepak Sen, who flew in from Canada, is on an official visit to Italy "
+                           "from May 8 to 10.")
+    [visit] = by_kind(ex, "visit")
+    assert visit.title == "Deepak Sen visits Italy" and visit.place is None

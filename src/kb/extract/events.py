@@ -32,7 +32,7 @@ from .agreements import ArticleAgreements, dating
 from .doc import ArticleDoc
 from .organisations import ArticleOrganisations
 from .people import ArticlePeople
-from .venues import country_of_place, english_place, fits_place, is_sea, place_in
+from .venues import country_named, country_of_place, english_place, fits_place, is_sea, place_in
 
 # "today" in a quoted post is the day it was posted, not the day of the article.
 _QUOTED = re.compile(r"[\"“][^\"”]*[\"”]?")
@@ -614,8 +614,9 @@ def _candidate(story: _Story, c: _Clause, s: _Sentence, people: ArticlePeople, o
     ev.organisations = [orgs.organisations[i].id for i in orgs.by_sentence.get(s.index, [])
                         if orgs.organisations[i].id]
     cand = _Candidate(ev, s.index, basis, c.subject, c.objects, bool(f.name), trig.verb or "meets")
-    ev.title = f"{_join(_names(f.participants, people))} {f.said}" if f.said else _title(cand, f.name, people,
-                                                                                         f.ships)
+    destination = country_named(s.text[trig.lo:trig.hi]) if f.kind == "visit" else None
+    ev.title = (f"{_join(_names(f.participants, people))} {f.said}" if f.said
+                else _title(cand, f.name, people, f.ships, destination))
     return cand
 
 
@@ -819,7 +820,8 @@ def _names(ids: list[str], people: ArticlePeople) -> list[str]:
     return [by_id[i] for i in ids if i in by_id]
 
 
-def _title(c: _Candidate, name: str | None, people: ArticlePeople, ships: list[str]) -> str:
+def _title(c: _Candidate, name: str | None, people: ArticlePeople, ships: list[str], country: str | None = None) -> str:
+    """A title that says who did what where; a visit with no city known names the country it went to."""
     ev = c.event
     subj = _names(c.subject, people)
     objs = _names([o for o in c.objects if o not in c.subject], people)
@@ -834,9 +836,10 @@ def _title(c: _Candidate, name: str | None, people: ArticlePeople, ships: list[s
         return f"Meeting of {_join(a)}{where}"
     if ev.kind == "visit":
         who = _join(subj or objs)
+        to = ev.place or country
         if who:
-            return f"{who} visits {ev.place}" if ev.place else f"Visit by {who}"
-        return f"Visit to {ev.place}" if ev.place else "Visit"
+            return f"{who} visits {to}" if to else f"Visit by {who}"
+        return f"Visit to {to}" if to else "Visit"
     if ev.kind == "exercise" and ships:
         return f"{_join(list(dict.fromkeys(ships)))} exercise{where}"
     label = ev.kind.capitalize()

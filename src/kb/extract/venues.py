@@ -115,6 +115,8 @@ def country_named(text: str) -> str | None:
     c = countries()
     pat = _patterns()
     for m in pat["before"].finditer(_blank(text, [m.span() for m in pat["topic"].finditer(text)])):
+        if m.group().lower().startswith("from"):
+            continue  # "arrived from India": where someone came from, not where it happened
         word = m.group(1).split()[0]
         if word.lower() not in c.demonyms and (country := c.country_of(word)):
             return country
