@@ -333,3 +333,10 @@ def test_a_visit_to_a_country_names_it_in_its_title_without_a_city(tmp_path):
                            "from May 8 to 10.")
     [visit] = by_kind(ex, "visit")
     assert visit.title == "Deepak Sen visits Italy" and visit.place is None
+
+
+def test_in_the_passive_the_agent_is_who_acted(tmp_path):
+    ex = extract(tmp_path, "Defence Minister Arun Bhatia was received by Italian Defence Minister Silvia Marchi in "
+                           "Rome on Wednesday.")
+    [meeting] = by_kind(ex, "meeting")
+    assert meeting.title == "Silvia Marchi receives Arun Bhatia in Rome"

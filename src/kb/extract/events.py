@@ -59,6 +59,14 @@ def _founded() -> re.Pattern[str]:
     return re.compile(rf"\b(?:{_words('founding').pattern})(?:\s+[\w'-]+){{0,3}}?\s+$", re.IGNORECASE)
 
 
+def _passive(text: str, trig: _Trigger) -> bool:
+    """ "X was received by Y": the trigger in the passive, with its agent after it."""
+    before = re.search(rf"\b(?:{_words('passive_auxiliaries').pattern})\s+(?:[a-z]+ly\s+)?$", text[:trig.start],
+                       re.IGNORECASE)
+    after = re.match(rf"\s+(?:{_words('passive_agents').pattern})\b", text[trig.end:], re.IGNORECASE)
+    return bool(before and after)
+
+
 @cache
 def _ends() -> re.Pattern[str]:
     """Words right before a date that make it a happening's last day: "and will end on February 25"."""
@@ -613,7 +621,9 @@ def _candidate(story: _Story, c: _Clause, s: _Sentence, people: ArticlePeople, o
                evidence=[Evidence(source_id, s.text)], sources=[source_id], background=background, status=f.status)
     ev.organisations = [orgs.organisations[i].id for i in orgs.by_sentence.get(s.index, [])
                         if orgs.organisations[i].id]
-    cand = _Candidate(ev, s.index, basis, c.subject, c.objects, bool(f.name), trig.verb or "meets")
+    # "X was received by Y": Y received X.
+    subject, objects = (c.objects, c.subject) if _passive(s.text, trig) else (c.subject, c.objects)
+    cand = _Candidate(ev, s.index, basis, subject, objects, bool(f.name), trig.verb or "meets")
     destination = country_named(s.text[trig.lo:trig.hi]) if f.kind == "visit" else None
     ev.title = (f"{_join(_names(f.participants, people))} {f.said}" if f.said
                 else _title(cand, f.name, people, f.ships, destination))
