@@ -1,25 +1,6 @@
 """Classes of phrasing that report a happening, each on a short invented article."""
 
-from pathlib import Path
-
-from kb.extract import extract_article
-from kb.ingest import read_article
-
-
-def extract(tmp_path: Path, text: str, published: str | None = "2024-05-10"):
-    p = tmp_path / "a.md"
-    head = f"---\npublished: {published}\n---\n" if published else ""
-    p.write_text(head + text)
-    return extract_article(read_article(p))
-
-
-def by_kind(ex, kind):
-    return [e for e in ex.events if e.kind == kind]
-
-
-def names(ex, event):
-    by_id = {p.id: p.name for p in ex.people}
-    return sorted(by_id[i] for i in event.participants)
+from event_helpers import by_kind, extract, names
 
 
 def test_a_definite_first_mention_with_its_own_dates_is_an_event(tmp_path):

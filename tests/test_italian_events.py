@@ -2,24 +2,15 @@
 
 from pathlib import Path
 
+from event_helpers import by_kind, names
+from event_helpers import extract as extract_in
+
 from kb.extract import extract_article
 from kb.ingest import read_article
 
 
 def extract(tmp_path: Path, text: str, published: str | None = "2024-05-10"):
-    p = tmp_path / "a.md"
-    head = f"---\npublished: {published}\nlanguage: it\n---\n" if published else "---\nlanguage: it\n---\n"
-    p.write_text(head + text)
-    return extract_article(read_article(p))
-
-
-def by_kind(ex, kind):
-    return [e for e in ex.events if e.kind == kind]
-
-
-def names(ex, event):
-    by_id = {p.id: p.name for p in ex.people}
-    return sorted(by_id[i] for i in event.participants)
+    return extract_in(tmp_path, text, published, language="it")
 
 
 def test_a_ship_berthing_in_a_port_is_a_visit_there_with_the_place_in_english(tmp_path):
